@@ -1,0 +1,140 @@
+package dev.signet.api;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into a clear answer: an RFC 9457 problem ({@code application/problem+json}) under
+ * {@code /api} and for clients that ask for JSON, a readable HTML page (or the login redirect) for browsers.
+ * Written here rather than taken from a library because the same mapping must also serve the Qute pages.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @CheckedTemplate(basePath = "ErrorPage")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.status(), e.slug(), e.title(), e.detail(), null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("The request is invalid.");
+        return respond(400, "invalid-request", "Invalid request", detail, errors, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return respond(400, "malformed-json", "Malformed JSON",
+                "The request body is not valid JSON for this operation: " + e.getOriginalMessage(), null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return challenge(uri, headers, "Log in, or send HTTP Basic credentials, to use this resource.");
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return challenge(uri, headers, "The user name or password is wrong.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(403, "forbidden", "Not allowed for your role",
+                "Your role does not include this action. Ask a lead or an admin if you need it.", null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        String reason = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 415 -> "This media type is not accepted here; send application/json.";
+            default -> e.getMessage();
+        };
+        return respond(status, slugOf(reason), reason, detail, null, uri, headers);
+    }
+
+    private Response challenge(UriInfo uri, HttpHeaders headers, String detail) {
+        if (wantsProblem(uri, headers)) {
+            return Response.fromResponse(problemResponse(401, "unauthenticated", "Authentication required", detail, null, uri))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"signet\"")
+                    .build();
+        }
+        return Response.seeOther(URI.create("/login")).build();
+    }
+
+    private Response respond(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+            UriInfo uri, HttpHeaders headers) {
+        if (status >= 500) {
+            LOG.errorf("request failed: path=%s status=%d detail=%s", uri.getPath(), status, detail);
+        }
+        if (wantsProblem(uri, headers)) {
+            return problemResponse(status, slug, title, detail, errors, uri);
+        }
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail))
+                .build();
+    }
+
+    private static Response problemResponse(int status, String slug, String title, String detail,
+            List<Problem.FieldError> errors, UriInfo uri) {
+        Problem body = new Problem(URI.create("/problems/" + slug), title, status, detail, uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** API paths always get problem+json; elsewhere a browser asking for HTML gets a page. */
+    private static boolean wantsProblem(UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/") || uri.getPath().equals("/api")) {
+            return true;
+        }
+        return headers.getAcceptableMediaTypes().stream()
+                .noneMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String slugOf(String reason) {
+        return reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,6 @@
+package dev.signet.care;
+
+/** Public thread or private direct-message conversation; they stay distinct. */
+public enum ConversationKind {
+    PUBLIC, DM
+}

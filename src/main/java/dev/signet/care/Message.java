@@ -1,0 +1,144 @@
+package dev.signet.care;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.signet.customer.Network;
+import dev.signet.customer.SocialIdentity;
+import dev.signet.security.AppUser;
+
+/**
+ * One message of a conversation. Incoming ones carry the network's id (unique per network: the idempotency key
+ * of intake); outgoing ones name the agent who wrote them and get the network's id once published.
+ */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "conversation_id")
+    private Conversation conversation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Network network;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Direction direction;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_identity_id")
+    private SocialIdentity authorIdentity;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_user_id")
+    private AppUser authorUser;
+
+    @Column(nullable = false)
+    private String text;
+
+    @Column(name = "in_reply_to_external_id")
+    private String inReplyToExternalId;
+
+    @Column(name = "sent_at", nullable = false)
+    private Instant sentAt;
+
+    @Column(name = "stored_at", nullable = false)
+    private Instant storedAt;
+
+    protected Message() {
+    }
+
+    public static Message fromCustomer(Conversation conversation, Network network, String externalId,
+            SocialIdentity author, String text, String inReplyToExternalId, Instant sentAt, Instant now) {
+        Message message = new Message();
+        message.conversation = conversation;
+        message.network = network;
+        message.externalId = externalId;
+        message.direction = Direction.IN;
+        message.authorIdentity = author;
+        message.text = text;
+        message.inReplyToExternalId = inReplyToExternalId;
+        message.sentAt = sentAt;
+        message.storedAt = now;
+        return message;
+    }
+
+    public static Message fromAgent(Conversation conversation, AppUser agent, String signedText,
+            String inReplyToExternalId, Instant now) {
+        Message message = new Message();
+        message.conversation = conversation;
+        message.network = conversation.account().network();
+        message.direction = Direction.OUT;
+        message.authorUser = agent;
+        message.text = signedText;
+        message.inReplyToExternalId = inReplyToExternalId;
+        message.sentAt = now;
+        message.storedAt = now;
+        return message;
+    }
+
+    /** The network accepted the message under this id. */
+    public void published(String externalId, Instant sentAt) {
+        this.externalId = externalId;
+        this.sentAt = sentAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public SocialIdentity authorIdentity() {
+        return authorIdentity;
+    }
+
+    public AppUser authorUser() {
+        return authorUser;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String inReplyToExternalId() {
+        return inReplyToExternalId;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+}

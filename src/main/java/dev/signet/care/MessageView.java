@@ -1,0 +1,18 @@
+package dev.signet.care;
+
+import java.time.Instant;
+
+/**
+ * One message as agents and API clients see it.
+ *
+ * @param externalId    the network's id; null for an outgoing message not yet accepted by the network
+ * @param authorHandle  the customer's handle for incoming messages
+ * @param agentInitials the initials of the agent who wrote an outgoing message
+ */
+public record MessageView(long id, Direction direction, String externalId, String text, Instant sentAt,
+        String authorHandle, String authorName, String agentInitials, String agentName, String inReplyToExternalId) {
+
+    public boolean published() {
+        return direction == Direction.IN || externalId != null;
+    }
+}

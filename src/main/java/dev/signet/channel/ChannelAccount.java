@@ -1,0 +1,127 @@
+package dev.signet.channel;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.signet.customer.Network;
+
+/**
+ * A brand account Signet listens on, and how far it has read: the mentions cursor ({@code since_id}) and the
+ * last DM event seen. Cursors move only after the messages they cover are stored.
+ */
+@Entity
+@Table(name = "channel_account")
+public class ChannelAccount {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(name = "account_key", nullable = false, unique = true)
+    private String accountKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Network network;
+
+    @Column(nullable = false)
+    private String handle;
+
+    @Column(name = "external_user_id")
+    private String externalUserId;
+
+    @Column(name = "mentions_since_id")
+    private String mentionsSinceId;
+
+    @Column(name = "dm_last_event_id")
+    private String dmLastEventId;
+
+    @Column(name = "last_poll_at")
+    private Instant lastPollAt;
+
+    @Column(name = "last_poll_error")
+    private String lastPollError;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ChannelAccount() {
+    }
+
+    public ChannelAccount(String accountKey, Network network, String handle, Instant now) {
+        this.accountKey = accountKey;
+        this.network = network;
+        this.handle = handle;
+        this.createdAt = now;
+    }
+
+    public void rename(String handle) {
+        this.handle = handle;
+    }
+
+    /** Records who the credentials belong to (from X's verify_credentials). */
+    public void identify(String externalUserId, String handle) {
+        this.externalUserId = externalUserId;
+        this.handle = handle;
+    }
+
+    /** Moves the cursors after the messages they cover are stored, and records a healthy poll. */
+    public void pollSucceeded(String mentionsSinceId, String dmLastEventId, Instant now) {
+        if (mentionsSinceId != null) {
+            this.mentionsSinceId = mentionsSinceId;
+        }
+        if (dmLastEventId != null) {
+            this.dmLastEventId = dmLastEventId;
+        }
+        this.lastPollAt = now;
+        this.lastPollError = null;
+    }
+
+    /** Records a failed poll; the cursors stay where they were, so nothing is skipped. */
+    public void pollFailed(String reason) {
+        this.lastPollError = reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String accountKey() {
+        return accountKey;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public String handle() {
+        return handle;
+    }
+
+    public String externalUserId() {
+        return externalUserId;
+    }
+
+    public String mentionsSinceId() {
+        return mentionsSinceId;
+    }
+
+    public String dmLastEventId() {
+        return dmLastEventId;
+    }
+
+    public Instant lastPollAt() {
+        return lastPollAt;
+    }
+
+    public String lastPollError() {
+        return lastPollError;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.signet.channel;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Which brand accounts Signet listens on, and how. */
+@ConfigMapping(prefix = "signet.channel")
+public interface ChannelConfig {
+
+    /**
+     * How often every brand account is polled for new mentions and DMs, e.g. {@code 10s}; {@code off}
+     * disables polling (the tests poll on demand).
+     */
+    @WithDefault("30s")
+    String pollInterval();
+
+    /** Connect and read timeout of every call to the X API. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /** The brand accounts, by a short key of your choice (e.g. {@code acme-air}). */
+    Map<String, Account> accounts();
+
+    /** One brand account on X. Credentials come from the environment or a Kubernetes Secret in production. */
+    interface Account {
+
+        /** The brand's X handle, without the @. */
+        String handle();
+
+        /**
+         * Base URL of X's v1.1 REST API, with a trailing slash: {@code https://api.twitter.com/1.1/}, or the
+         * built-in sandbox ({@code http://127.0.0.1:8080/sandbox/x/1.1/}).
+         */
+        @WithDefault("https://api.twitter.com/1.1/")
+        String apiBaseUrl();
+
+        /** OAuth 1.0a consumer (API) key of the X app. */
+        String consumerKey();
+
+        /** OAuth 1.0a consumer (API) secret of the X app. */
+        String consumerSecret();
+
+        /** OAuth 1.0a access token of the brand account. */
+        String accessToken();
+
+        /** OAuth 1.0a access token secret of the brand account. */
+        String accessTokenSecret();
+
+        /**
+         * How the agent's signature is appended to every outgoing message: {@code {initials}} is replaced by
+         * the agent's initials (e.g. MD) and {@code {initials-lower}} by them in lower case (md).
+         */
+        @WithDefault(" ^{initials}")
+        String signatureFormat();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.signet.channel;
+
+/**
+ * One brand account's connection to a network: fetch what customers wrote, publish what agents answer.
+ * Implementations sit in sub-packages named for the network ({@code channel.x}) and throw
+ * {@link ChannelException} for every failure.
+ */
+public interface ChannelConnector {
+
+    /** Who the configured credentials belong to. */
+    AccountProfile verifyCredentials();
+
+    /** Every mention newer than {@code sinceId} (all of the reachable ones when null), oldest first. */
+    FetchResult fetchMentions(String sinceId);
+
+    /** Every direct message event newer than {@code lastSeenEventId} (sent and received), oldest first. */
+    FetchResult fetchDirectMessages(String lastSeenEventId);
+
+    /** Publishes a public reply to the post {@code inReplyToExternalId}. */
+    Published publishReply(String text, String inReplyToExternalId);
+
+    /** Sends a direct message to the user {@code recipientUserId}. */
+    Published sendDirectMessage(String recipientUserId, String text);
+}

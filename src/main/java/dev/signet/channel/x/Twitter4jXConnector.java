@@ -1,0 +1,222 @@
+package dev.signet.channel.x;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import dev.signet.channel.AccountProfile;
+import dev.signet.channel.Author;
+import dev.signet.channel.ChannelConfig;
+import dev.signet.channel.ChannelConnector;
+import dev.signet.channel.ChannelException;
+import dev.signet.channel.FetchResult;
+import dev.signet.channel.InboundMessage;
+import dev.signet.channel.MessageKind;
+import dev.signet.channel.Published;
+import dev.signet.customer.Network;
+import twitter4j.Twitter;
+import twitter4j.TwitterException;
+import twitter4j.v1.DirectMessage;
+import twitter4j.v1.DirectMessageList;
+import twitter4j.v1.Paging;
+import twitter4j.v1.ResponseList;
+import twitter4j.v1.Status;
+import twitter4j.v1.StatusUpdate;
+import twitter4j.v1.TwitterV1;
+import twitter4j.v1.User;
+
+/**
+ * X API v1.1 through Twitter4J, for one brand account. The only class (with its factory) that imports
+ * {@code twitter4j}. Results come newest first from X; they are de-duplicated and returned oldest first.
+ */
+public class Twitter4jXConnector implements ChannelConnector {
+
+    private static final Logger LOG = Logger.getLogger(Twitter4jXConnector.class);
+
+    /** v1.1 mentions: at most 200 a page, and only the 800 most recent are reachable. */
+    static final int MENTIONS_PAGE = 200;
+    static final int MENTIONS_MAX_PAGES = 4;
+    /** v1.1 DM events: at most 50 a page. */
+    static final int DM_PAGE = 50;
+    static final int DM_MAX_PAGES = 20;
+    /** users/lookup takes at most 100 ids. */
+    static final int LOOKUP_BATCH = 100;
+
+    private final String accountKey;
+    private final TwitterV1 twitter;
+    private AccountProfile profile;
+
+    public Twitter4jXConnector(String accountKey, ChannelConfig.Account account, Duration timeout) {
+        this.accountKey = accountKey;
+        // Twitter4J has no base-URL setter: unprefixed keys through load(); a prefixed key would be ignored
+        // and the client would call the real X.
+        Properties properties = new Properties();
+        properties.setProperty("restBaseURL", withTrailingSlash(account.apiBaseUrl()));
+        properties.setProperty("http.connectionTimeout", Long.toString(timeout.toMillis()));
+        properties.setProperty("http.readTimeout", Long.toString(timeout.toMillis()));
+        this.twitter = Twitter.newBuilder()
+                .load(properties)
+                .oAuthConsumer(account.consumerKey(), account.consumerSecret())
+                .oAuthAccessToken(account.accessToken(), account.accessTokenSecret())
+                .httpConnectionTimeout((int) timeout.toMillis())
+                .httpReadTimeout((int) timeout.toMillis())
+                .build()
+                .v1();
+    }
+
+    @Override
+    public AccountProfile verifyCredentials() {
+        User user = call("verify credentials", () -> twitter.users().verifyCredentials());
+        profile = new AccountProfile(Long.toString(user.getId()), user.getScreenName());
+        return profile;
+    }
+
+    @Override
+    public FetchResult fetchMentions(String sinceId) {
+        long since = sinceId == null ? -1 : Long.parseLong(sinceId);
+        Map<Long, Status> byId = new TreeMap<>();
+        long maxId = -1;
+        for (int page = 0; page < MENTIONS_MAX_PAGES; page++) {
+            Paging paging = Paging.ofCount(MENTIONS_PAGE);
+            if (since > 0) {
+                paging = paging.sinceId(since);
+            }
+            if (maxId > 0) {
+                paging = paging.maxId(maxId);
+            }
+            Paging request = paging;
+            ResponseList<Status> statuses = call("fetch mentions", () -> twitter.timelines().getMentionsTimeline(request));
+            statuses.forEach(status -> byId.putIfAbsent(status.getId(), status));
+            if (statuses.size() < MENTIONS_PAGE) {
+                break;
+            }
+            // max_id is inclusive on v1.1: continue below the oldest id of this page.
+            maxId = statuses.stream().mapToLong(Status::getId).min().orElseThrow() - 1;
+        }
+        List<InboundMessage> messages = byId.values().stream()
+                .filter(status -> status.getRetweetedStatus() == null)
+                .map(this::fromStatus)
+                .toList();
+        String cursor = byId.isEmpty() ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
+        return new FetchResult(messages, cursor);
+    }
+
+    @Override
+    public FetchResult fetchDirectMessages(String lastSeenEventId) {
+        long lastSeen = lastSeenEventId == null ? -1 : Long.parseLong(lastSeenEventId);
+        Map<Long, DirectMessage> byId = new TreeMap<>();
+        String cursor = null;
+        boolean reachedSeen = false;
+        for (int page = 0; page < DM_MAX_PAGES && !reachedSeen; page++) {
+            String pageCursor = cursor;
+            DirectMessageList events = call("fetch direct messages", () -> pageCursor == null
+                    ? twitter.directMessages().getDirectMessages(DM_PAGE)
+                    : twitter.directMessages().getDirectMessages(DM_PAGE, pageCursor));
+            for (DirectMessage event : events) {
+                if (event.getId() <= lastSeen) {
+                    reachedSeen = true;
+                } else {
+                    byId.putIfAbsent(event.getId(), event);
+                }
+            }
+            cursor = events.getNextCursor();
+            if (cursor == null || cursor.isEmpty()) {
+                break;
+            }
+        }
+        Map<Long, Author> authors = lookUpAuthors(byId.values().stream().map(DirectMessage::getSenderId)
+                .collect(Collectors.toSet()));
+        List<InboundMessage> messages = byId.values().stream()
+                .sorted(Comparator.comparingLong(DirectMessage::getId))
+                .map(dm -> fromDirectMessage(dm, authors))
+                .toList();
+        String newCursor = byId.isEmpty() ? null : Long.toString(((TreeMap<Long, DirectMessage>) byId).lastKey());
+        return new FetchResult(messages, newCursor);
+    }
+
+    @Override
+    public Published publishReply(String text, String inReplyToExternalId) {
+        // Without auto-populated reply metadata (or the @handle in the text) X does not thread the reply.
+        StatusUpdate update = StatusUpdate.of(text)
+                .inReplyToStatusId(Long.parseLong(inReplyToExternalId))
+                .autoPopulateReplyMetadata(true);
+        Status status = call("publish reply", () -> twitter.tweets().updateStatus(update));
+        return new Published(Long.toString(status.getId()), toInstant(status.getCreatedAt()));
+    }
+
+    @Override
+    public Published sendDirectMessage(String recipientUserId, String text) {
+        DirectMessage sent = call("send direct message",
+                () -> twitter.directMessages().sendDirectMessage(Long.parseLong(recipientUserId), text));
+        return new Published(Long.toString(sent.getId()), toInstant(sent.getCreatedAt()));
+    }
+
+    private InboundMessage fromStatus(Status status) {
+        User user = status.getUser();
+        Author author = new Author(Long.toString(user.getId()), user.getScreenName(), user.getName());
+        String inReplyTo = status.getInReplyToStatusId() > 0 ? Long.toString(status.getInReplyToStatusId()) : null;
+        return new InboundMessage(accountKey, Network.X, Long.toString(status.getId()), MessageKind.MENTION, author,
+                null, status.getText(), inReplyTo, toInstant(status.getCreatedAt()));
+    }
+
+    private InboundMessage fromDirectMessage(DirectMessage dm, Map<Long, Author> authors) {
+        String senderId = Long.toString(dm.getSenderId());
+        Author author = authors.getOrDefault(dm.getSenderId(), new Author(senderId, senderId, null));
+        return new InboundMessage(accountKey, Network.X, Long.toString(dm.getId()), MessageKind.DIRECT_MESSAGE, author,
+                Long.toString(dm.getRecipientId()), dm.getText(), null, toInstant(dm.getCreatedAt()));
+    }
+
+    /** DM events carry only user ids: look the senders up (100 at a time) for their handles and names. */
+    private Map<Long, Author> lookUpAuthors(Set<Long> userIds) {
+        Map<Long, Author> authors = new LinkedHashMap<>();
+        List<Long> ids = new ArrayList<>(userIds);
+        for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+            long[] batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH)).stream()
+                    .mapToLong(Long::longValue).toArray();
+            ResponseList<User> users = call("look up users", () -> twitter.users().lookupUsers(batch));
+            users.forEach(user -> authors.put(user.getId(),
+                    new Author(Long.toString(user.getId()), user.getScreenName(), user.getName())));
+        }
+        return authors;
+    }
+
+    /** Twitter4J returns LocalDateTime in the JVM's zone; Signet stores instants. */
+    private static Instant toInstant(LocalDateTime createdAt) {
+        return createdAt == null ? Instant.now() : createdAt.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    private static String withTrailingSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    private <T> T call(String what, XCall<T> call) {
+        try {
+            return call.run();
+        } catch (TwitterException e) {
+            boolean retryable = e.isCausedByNetworkIssue() || e.exceededRateLimitation() || e.getStatusCode() >= 500;
+            String reason = e.isCausedByNetworkIssue()
+                    ? "network error: " + e.getClass().getSimpleName()
+                    : "HTTP " + e.getStatusCode() + " code " + e.getErrorCode()
+                            + (e.isErrorMessageAvailable() ? " " + e.getErrorMessage() : "");
+            LOG.warnf("x call failed: account=%s call=%s retryable=%s reason=%s", accountKey, what, retryable, reason);
+            throw new ChannelException("X could not " + what + ": " + reason, retryable, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface XCall<T> {
+        T run() throws TwitterException;
+    }
+}

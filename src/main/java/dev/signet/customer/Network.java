@@ -1,0 +1,6 @@
+package dev.signet.customer;
+
+/** A social network Signet listens on. */
+public enum Network {
+    X
+}

@@ -1,0 +1,20 @@
+package dev.signet.demo;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Demo data of the embedded default. Never enabled in production. */
+@ConfigMapping(prefix = "signet.demo")
+public interface DemoConfig {
+
+    /**
+     * Seed demo users (one per role) and the demo CRM list at start, when they are missing. True on the
+     * embedded default only.
+     */
+    @WithDefault("false")
+    boolean seed();
+
+    /** The password of every demo user. */
+    @WithDefault("signet")
+    String password();
+}

@@ -1,0 +1,78 @@
+package dev.signet.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.signet.customer.CrmImportService;
+import dev.signet.customer.CrmRecord;
+import dev.signet.security.AppUserService;
+import dev.signet.security.Role;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Seeds the embedded default with demo users (one per role, documented in the README) and a demo CRM list
+ * whose customers write in the sandbox. Idempotent: existing users are kept, the CRM import is an upsert.
+ */
+@ApplicationScoped
+public class DemoDataSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class);
+    static final String CRM_RESOURCE = "demo/crm.csv";
+
+    private record DemoUser(String username, String displayName, String initials, String role) {
+    }
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("maria", "Maria Diaz", "MD", Role.AGENT),
+            new DemoUser("jonas", "Jonas Keller", "JK", Role.AGENT),
+            new DemoUser("lena", "Lena Ortiz", "LO", Role.LEAD),
+            new DemoUser("bruno", "Bruno Meyer", null, Role.BRAND_MANAGER),
+            new DemoUser("ada", "Ada Okafor", null, Role.ADMIN));
+
+    private final DemoConfig config;
+    private final AppUserService users;
+    private final CrmImportService crm;
+
+    public DemoDataSeeder(DemoConfig config, AppUserService users, CrmImportService crm) {
+        this.config = config;
+        this.users = users;
+        this.crm = crm;
+    }
+
+    void seed(@Observes @Priority(20) StartupEvent start) {
+        if (!config.seed()) {
+            return;
+        }
+        for (DemoUser user : USERS) {
+            if (users.findByUsername(user.username()).isEmpty()) {
+                users.create(user.username(), config.password(), user.displayName(), user.initials(), user.role());
+            }
+        }
+        int customers = crm.upsert(readCrm());
+        LOG.infof("demo data ready: users=%d crmCustomers=%d", USERS.size(), customers);
+    }
+
+    private List<CrmRecord> readCrm() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(CRM_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing classpath resource " + CRM_RESOURCE);
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return crm.parse(reader);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read the demo CRM list", e);
+        }
+    }
+}

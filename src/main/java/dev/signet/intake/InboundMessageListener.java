@@ -1,0 +1,34 @@
+package dev.signet.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.signet.channel.Channels;
+import dev.signet.channel.InboundMessage;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Consumes fetched messages in order. The message is acknowledged after {@link IntakeService#receive} has
+ * committed, which is what lets the poller move its cursor safely.
+ */
+@ApplicationScoped
+public class InboundMessageListener {
+
+    private static final Logger LOG = Logger.getLogger(InboundMessageListener.class);
+
+    private final IntakeService intake;
+
+    public InboundMessageListener(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    @Incoming(Channels.INBOUND)
+    @Blocking
+    public void onMessage(InboundMessage message) {
+        IntakeResult result = intake.receive(message);
+        LOG.debugf("intake: account=%s id=%s kind=%s result=%s", message.accountKey(), message.externalId(),
+                message.kind(), result);
+    }
+}

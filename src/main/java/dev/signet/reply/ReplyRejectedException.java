@@ -1,0 +1,32 @@
+package dev.signet.reply;
+
+import dev.signet.api.ProblemException;
+
+/** A reply that can't be sent as it is; nothing was stored or published. */
+public class ReplyRejectedException extends ProblemException {
+
+    public ReplyRejectedException(int status, String slug, String title, String detail) {
+        super(status, slug, title, detail);
+    }
+
+    static ReplyRejectedException empty() {
+        return new ReplyRejectedException(400, "empty-reply", "Empty reply", "Write something before sending: the reply is empty.");
+    }
+
+    static ReplyRejectedException tooLong(int length, int limit) {
+        return new ReplyRejectedException(422, "reply-too-long", "Reply too long",
+                "The reply is " + length + " characters with your signature; X allows " + limit + ". Shorten it by "
+                        + (length - limit) + ".");
+    }
+
+    static ReplyRejectedException noInitials() {
+        return new ReplyRejectedException(403, "no-signature", "You can't sign replies",
+                "Replies are signed with the agent's initials; your account has none or your role does not answer"
+                        + " customers. An admin can set your initials.");
+    }
+
+    static ReplyRejectedException nothingToAnswer() {
+        return new ReplyRejectedException(409, "nothing-to-answer", "Nothing to answer",
+                "This public conversation has no customer post on X to reply to.");
+    }
+}

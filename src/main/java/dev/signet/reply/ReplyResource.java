@@ -1,0 +1,47 @@
+package dev.signet.reply;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.signet.security.CurrentUser;
+import dev.signet.security.Role;
+
+/** Replies as JSON: an agent answers a conversation; the reply is signed with their initials and published. */
+@Path("/api/conversations/{id}/replies")
+@Tag(name = "Replies")
+@RolesAllowed({ Role.AGENT, Role.LEAD })
+public class ReplyResource {
+
+    private final ReplyService replies;
+    private final CurrentUser currentUser;
+
+    public ReplyResource(ReplyService replies, CurrentUser currentUser) {
+        this.replies = replies;
+        this.currentUser = currentUser;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reply to the customer (public reply or DM, as the conversation is), signed with your initials")
+    @APIResponse(responseCode = "201", description = "Stored, and published unless delivery says otherwise")
+    @APIResponse(responseCode = "400", description = "Empty reply")
+    @APIResponse(responseCode = "404", description = "Unknown conversation")
+    @APIResponse(responseCode = "422", description = "Too long for X once signed")
+    public Response reply(@PathParam("id") long id, ReplyRequest request) {
+        ReplyView view = replies.send(id, request == null ? null : request.text(), currentUser.get());
+        return Response.created(URI.create("/api/conversations/" + id)).entity(view).build();
+    }
+}

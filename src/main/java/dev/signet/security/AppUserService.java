@@ -1,0 +1,61 @@
+package dev.signet.security;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.signet.api.ProblemException;
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/** Creates users and checks their passwords. Initials are unique in the team (case-insensitively). */
+@ApplicationScoped
+public class AppUserService {
+
+    private static final Pattern INITIALS = Pattern.compile("[A-Za-z]{2,4}");
+
+    private final AppUserRepository users;
+    private final Clock clock;
+
+    public AppUserService(AppUserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AppUser create(String username, String password, String displayName, String initials, String role) {
+        if (users.findByUsername(username).isPresent()) {
+            throw new ProblemException(409, "username-taken", "User name taken", "The user name " + username + " is already in use.");
+        }
+        String normalized = null;
+        if (initials != null) {
+            if (!INITIALS.matcher(initials).matches()) {
+                throw new ProblemException(400, "invalid-initials", "Invalid initials",
+                        "Initials are 2 to 4 letters, e.g. MD.");
+            }
+            normalized = initials.toUpperCase(Locale.ROOT);
+            if (users.initialsTaken(normalized)) {
+                throw new ProblemException(409, "initials-taken", "Initials taken",
+                        "Another team member already signs with ^" + normalized + "; choose other initials.");
+            }
+        }
+        AppUser user = new AppUser(username, BcryptUtil.bcryptHash(password), displayName, normalized, role, clock.instant());
+        users.persist(user);
+        return user;
+    }
+
+    /** The user with these credentials, if they match. */
+    @Transactional
+    public Optional<AppUser> authenticate(String username, char[] password) {
+        return users.findByUsername(username)
+                .filter(user -> BcryptUtil.matches(new String(password), user.passwordHash()));
+    }
+
+    @Transactional
+    public Optional<AppUser> findByUsername(String username) {
+        return users.findByUsername(username);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.signet.web;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The login form (posted to Quarkus' form authentication at /j_security_check), logout, and the start page. */
+@Path("/")
+public class LoginPage {
+
+    /** The cookie that holds the encrypted form-login session (Quarkus' default name). */
+    static final String SESSION_COOKIE = "quarkus-credential";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean error);
+    }
+
+    @GET
+    public Response start() {
+        return Response.seeOther(URI.create("/queue")).build();
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance login(@QueryParam("error") boolean error) {
+        return Templates.login(error);
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).value("").httpOnly(true).build();
+        return Response.seeOther(URI.create("/login")).cookie(expired).build();
+    }
+}
