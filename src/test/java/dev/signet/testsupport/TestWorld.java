@@ -1,0 +1,74 @@
+package dev.signet.testsupport;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.signet.channel.Author;
+import dev.signet.channel.InboundMessage;
+import dev.signet.channel.MessageKind;
+import dev.signet.customer.Network;
+import dev.signet.security.AppUserService;
+import dev.signet.security.Role;
+
+/**
+ * Builders for test data. Every test makes its own: users with fresh names and initials, messages with fresh
+ * ids, so tests don't depend on each other or on their order.
+ */
+@ApplicationScoped
+public class TestWorld {
+
+    public static final String PASSWORD = "test-password";
+    /** Brand accounts configured for the test profile (application.properties). */
+    public static final String AIR = "test-air";
+    public static final String MOBILE = "test-mobile";
+
+    private final AppUserService users;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    public TestWorld(AppUserService users) {
+        this.users = users;
+    }
+
+    /** A user who can log in with {@link #PASSWORD}; agents and leads get unique initials. */
+    public Login user(String role) {
+        int n = sequence.incrementAndGet();
+        String username = role + "-" + n + "-" + System.nanoTime();
+        String initials = Role.AGENT.equals(role) || Role.LEAD.equals(role) ? initials(n) : null;
+        users.create(username, PASSWORD, "Test " + role + " " + n, initials, role);
+        return new Login(username, PASSWORD, initials);
+    }
+
+    public Login agent() {
+        return user(Role.AGENT);
+    }
+
+    /** A fresh id in the range of real X ids, unique in this run. */
+    public String nextId() {
+        return Long.toString(1_900_000_000_000_000_000L + System.nanoTime() % 1_000_000_000_000L * 100 + sequence.incrementAndGet() % 100);
+    }
+
+    public Author customer(String name) {
+        String id = nextId();
+        return new Author(id, name.replace(' ', '_') + id.substring(id.length() - 5), name);
+    }
+
+    public InboundMessage mention(String account, Author author, String text, String inReplyTo) {
+        return new InboundMessage(account, Network.X, nextId(), MessageKind.MENTION, author, null, text, inReplyTo,
+                Instant.now());
+    }
+
+    public InboundMessage directMessage(String account, Author author, String brandUserId, String text) {
+        return new InboundMessage(account, Network.X, nextId(), MessageKind.DIRECT_MESSAGE, author, brandUserId, text,
+                null, Instant.now());
+    }
+
+    /** Initials of 3 letters from a counter: QAA, QAB, … (Q keeps them apart from real people's). */
+    private static String initials(int n) {
+        return "Q" + (char) ('A' + (n / 26) % 26) + (char) ('A' + n % 26);
+    }
+
+    public record Login(String username, String password, String initials) {
+    }
+}
