@@ -1,0 +1,159 @@
+package dev.signet.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import dev.signet.channel.InboundMessage;
+import dev.signet.intake.IntakeService;
+import dev.signet.testsupport.TestWorld;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The Qute pages: login, queue (and its htmx fragment), conversation with signature and counter, escaping, CSRF. */
+@QuarkusTest
+class WebPagesTest {
+
+    @Inject
+    TestWorld world;
+    @Inject
+    IntakeService intake;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void pagesSendAnonymousVisitorsToTheLoginForm() {
+        given().redirects().follow(false).accept("text/html")
+                .when().get("/queue")
+                .then().statusCode(303).header("Location", endsWith("/login"));
+        given().when().get("/login")
+                .then().statusCode(200).body(containsString("action=\"/j_security_check\""));
+    }
+
+    @Test
+    void formLoginLeadsToTheQueue() {
+        TestWorld.Login agent = world.agent();
+        Response login = given().redirects().follow(false)
+                .formParam("j_username", agent.username()).formParam("j_password", agent.password())
+                .when().post("/j_security_check");
+        login.then().statusCode(302).header("Location", endsWith("/queue"));
+        given().cookie("quarkus-credential", login.getCookie("quarkus-credential"))
+                .when().get("/queue")
+                .then().statusCode(200).body(containsString("<h1>Queue"), containsString("^" + agent.initials()));
+
+        given().redirects().follow(false)
+                .formParam("j_username", agent.username()).formParam("j_password", "wrong")
+                .when().post("/j_security_check")
+                .then().statusCode(302).header("Location", containsString("/login?error=true"));
+    }
+
+    @Test
+    void hostileTweetTextIsEscapedOnTheQueueAndTheConversation() {
+        TestWorld.Login agent = world.agent();
+        InboundMessage mention = world.mention(TestWorld.AIR, world.customer("<img src=x onerror=alert(2)>"),
+                "@SignetTestAir <script>alert(1)</script> & more", null);
+        intake.receive(mention);
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/queue?size=100")
+                .then().statusCode(200)
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"))
+                .body(not(containsString("<script>alert(1)")))
+                .body(not(containsString("<img src=x")));
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/conversations/" + conversationOf(mention))
+                .then().statusCode(200)
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                .body(not(containsString("<script>alert(1)")));
+    }
+
+    @Test
+    void anHtmxRequestGetsOnlyTheQueueRows() {
+        TestWorld.Login agent = world.agent();
+        given().auth().preemptive().basic(agent.username(), agent.password()).header("HX-Request", "true")
+                .when().get("/queue")
+                .then().statusCode(200)
+                .body(allOf(containsString("<tbody id=\"queue-rows\""), not(containsString("<html"))));
+    }
+
+    @Test
+    void theConversationPageShowsTheAgentsSignatureAndTheLengthLeft() {
+        TestWorld.Login agent = world.agent();
+        InboundMessage mention = world.mention(TestWorld.MOBILE, world.customer("Sig Nature"), "@SignetTestMobile no signal", null);
+        intake.receive(mention);
+        long id = conversationOf(mention);
+        // test-mobile signs " -{initials-lower}": 1 space + dash + 3 letters = 5 of 280.
+        Response page = given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/conversations/" + id);
+        page.then().statusCode(200)
+                .body(containsString("-" + agent.initials().toLowerCase()))
+                .body(containsString("275 of 280 left"))
+                .body(containsString("no signal"));
+
+        String token = csrfToken(page);
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .cookie("csrf-token", page.getCookie("csrf-token"))
+                .header("HX-Request", "true")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf-token", token).formParam("text", "日本 ok")
+                .when().post("/conversations/" + id + "/length")
+                .then().statusCode(200)
+                // 日本 weighs 4, " ok" 3, signature 5: 12 of 280.
+                .body(allOf(containsString("268 of 280 left"), not(containsString("<html"))));
+    }
+
+    @Test
+    void anEmptyReplyFromThePageIsRefusedReadablyAndAFormWithoutCsrfTokenIsRejected() {
+        TestWorld.Login agent = world.agent();
+        InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Empty Reply"), "@SignetTestAir hm", null);
+        intake.receive(mention);
+        long id = conversationOf(mention);
+        Response page = given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/conversations/" + id);
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .cookie("csrf-token", page.getCookie("csrf-token"))
+                .formParam("csrf-token", csrfToken(page)).formParam("text", "  ")
+                .when().post("/conversations/" + id + "/reply")
+                .then().statusCode(400).body(containsString("the reply is empty"));
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .formParam("text", "hello")
+                .when().post("/conversations/" + id + "/reply")
+                .then().statusCode(400);
+        long outgoing = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(m) from Message m where m.conversation.id = :id and m.direction = dev.signet.care.Direction.OUT",
+                Long.class).setParameter("id", id).getSingleResult());
+        org.junit.jupiter.api.Assertions.assertEquals(0, outgoing);
+    }
+
+    @Test
+    void anUnknownConversationPageIsAReadable404() {
+        TestWorld.Login agent = world.agent();
+        given().auth().preemptive().basic(agent.username(), agent.password()).accept("text/html")
+                .when().get("/conversations/99999999")
+                .then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("There is no conversation 99999999."));
+    }
+
+    private long conversationOf(InboundMessage message) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
+                .setParameter("id", message.externalId()).getSingleResult());
+    }
+
+    static String csrfToken(Response page) {
+        String html = page.asString();
+        int at = html.indexOf("name=\"csrf-token\" value=\"");
+        if (at < 0) {
+            throw new AssertionError("No CSRF token in the page");
+        }
+        int start = at + "name=\"csrf-token\" value=\"".length();
+        return html.substring(start, html.indexOf('"', start));
+    }
+}
