@@ -9,6 +9,7 @@ import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.customer.Network;
+import dev.signet.sandbox.SandboxService;
 import dev.signet.security.AppUserService;
 import dev.signet.security.Role;
 
@@ -23,6 +24,8 @@ public class TestWorld {
     /** Brand accounts configured for the test profile (application.properties). */
     public static final String AIR = "test-air";
     public static final String MOBILE = "test-mobile";
+    public static final String AIR_HANDLE = "SignetTestAir";
+    public static final String MOBILE_HANDLE = "SignetTestMobile";
 
     private final AppUserService users;
     private final AtomicInteger sequence = new AtomicInteger();
@@ -62,6 +65,19 @@ public class TestWorld {
     public InboundMessage directMessage(String account, Author author, String brandUserId, String text) {
         return new InboundMessage(account, Network.X, nextId(), MessageKind.DIRECT_MESSAGE, author, brandUserId, text,
                 null, Instant.now());
+    }
+
+    /** The sandbox users behind the two test brand accounts, with the tokens application.properties gives them. */
+    public void sandboxBrands(SandboxService sandbox) {
+        sandbox.ensureUser(AIR_HANDLE, "Signet Test Air", true, "test-air-token", "test-air-secret");
+        sandbox.ensureUser(MOBILE_HANDLE, "Signet Test Mobile", true, "test-mobile-token", "test-mobile-secret");
+    }
+
+    /** A new customer on the sandbox X; returns the handle. */
+    public String sandboxCustomer(SandboxService sandbox, String name) {
+        String handle = "c" + Long.toString(System.nanoTime(), 36) + sequence.incrementAndGet();
+        sandbox.createCustomer(handle, name);
+        return handle;
     }
 
     /** Initials of 3 letters from a counter: QAA, QAB, … (Q keeps them apart from real people's). */
