@@ -132,4 +132,12 @@ class SandboxApiResourceTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void theJsonApiIsDocumentedInOpenApi() {
+        given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body(containsString("/sandbox/api/tweets"))
+                .body(containsString("\"Sandbox\""));
+    }
 }
