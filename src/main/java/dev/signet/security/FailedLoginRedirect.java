@@ -23,7 +23,7 @@ public class FailedLoginRedirect {
             context.addHeadersEndHandler(ignored -> {
                 if (context.response().getStatusCode() == 401) {
                     context.response().setStatusCode(302);
-                    context.response().headers().remove(HttpHeaders.WWW_AUTHENTICATE);
+                    context.response().headers().remove("WWW-Authenticate");
                     context.response().headers().set(HttpHeaders.LOCATION, ERROR_PAGE);
                 }
             });

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.signet.channel.InboundMessage;
 import dev.signet.intake.IntakeService;
+import dev.signet.testsupport.Csrf;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -97,7 +98,7 @@ class WebPagesTest {
                 .body(containsString("275 of 280 left"))
                 .body(containsString("no signal"));
 
-        String token = csrfToken(page);
+        String token = Csrf.token(page);
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .cookie("csrf-token", page.getCookie("csrf-token"))
                 .header("HX-Request", "true")
@@ -119,7 +120,7 @@ class WebPagesTest {
                 .when().get("/conversations/" + id);
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .cookie("csrf-token", page.getCookie("csrf-token"))
-                .formParam("csrf-token", csrfToken(page)).formParam("text", "  ")
+                .formParam("csrf-token", Csrf.token(page)).formParam("text", "  ")
                 .when().post("/conversations/" + id + "/reply")
                 .then().statusCode(400).body(containsString("the reply is empty"));
         given().auth().preemptive().basic(agent.username(), agent.password())
@@ -145,15 +146,5 @@ class WebPagesTest {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select m.conversation.id from Message m where m.externalId = :id", Long.class)
                 .setParameter("id", message.externalId()).getSingleResult());
-    }
-
-    static String csrfToken(Response page) {
-        String html = page.asString();
-        int at = html.indexOf("name=\"csrf-token\" value=\"");
-        if (at < 0) {
-            throw new AssertionError("No CSRF token in the page");
-        }
-        int start = at + "name=\"csrf-token\" value=\"".length();
-        return html.substring(start, html.indexOf('"', start));
     }
 }

@@ -1,0 +1,73 @@
+package dev.signet.sandbox;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+@IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
+public class SandboxTweetRepository implements PanacheRepository<SandboxTweet> {
+
+    /** Tweets that mention a user or reply to one of theirs, never their own: X's mentions timeline. */
+    private static final String MENTIONS_OF = "t.authorId <> :me and (t.inReplyToUserId = :me"
+            + " or t.id in (select m.tweetId from SandboxMention m where m.mentionedUserId = :me))";
+
+    /**
+     * One page of a user's mentions timeline, newest first: ids in (sinceId, maxId], and only among the
+     * {@code reachable} most recent mentions, as X serves no more than 800 back.
+     */
+    public List<SandboxTweet> mentionsOf(long userId, long sinceId, long maxId, int count, int reachable) {
+        long oldestReachable = oldestReachableMention(userId, reachable);
+        long floorExclusive = Math.max(sinceId, oldestReachable - 1);
+        return getEntityManager()
+                .createQuery("select t from SandboxTweet t where " + MENTIONS_OF
+                        + " and t.id > :floor and t.id <= :max order by t.id desc", SandboxTweet.class)
+                .setParameter("me", userId)
+                .setParameter("floor", floorExclusive)
+                .setParameter("max", maxId)
+                .setMaxResults(count)
+                .getResultList();
+    }
+
+    private long oldestReachableMention(long userId, int reachable) {
+        TypedQuery<Long> query = getEntityManager()
+                .createQuery("select t.id from SandboxTweet t where " + MENTIONS_OF + " order by t.id desc", Long.class)
+                .setParameter("me", userId)
+                .setFirstResult(reachable - 1)
+                .setMaxResults(1);
+        List<Long> ids = query.getResultList();
+        return ids.isEmpty() ? Long.MIN_VALUE + 1 : ids.get(0);
+    }
+
+    /** The texts of an author's most recent tweets, for X's duplicate rule. */
+    public List<String> latestTextsBy(long authorId, int limit) {
+        return getEntityManager()
+                .createQuery("select t.text from SandboxTweet t where t.authorId = :author order by t.id desc", String.class)
+                .setParameter("author", authorId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public List<SandboxTweet> latestBy(long authorId, int limit) {
+        return find("authorId = :author order by id desc", Parameters.with("author", authorId))
+                .page(Page.ofSize(limit))
+                .list();
+    }
+
+    /** What a user sees of the public timeline about them: their tweets, replies to them, mentions of them. */
+    public List<SandboxTweet> latestAbout(long userId, int limit) {
+        return getEntityManager()
+                .createQuery("select t from SandboxTweet t where t.authorId = :me or t.inReplyToUserId = :me"
+                        + " or t.id in (select m.tweetId from SandboxMention m where m.mentionedUserId = :me)"
+                        + " order by t.id desc", SandboxTweet.class)
+                .setParameter("me", userId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

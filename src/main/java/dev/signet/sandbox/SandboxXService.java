@@ -1,0 +1,205 @@
+package dev.signet.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * The logic of the fake X v1.1 API: who is calling, what each endpoint answers, and the rate-limit budgets.
+ * {@link SandboxXRoutes} turns HTTP into calls of this class.
+ * <p>
+ * The caller is identified by the consumer key and access token of its OAuth header. The HMAC-SHA1 signature is
+ * not verified yet (a later issue; the secrets are stored for it), so a client that signs wrongly still passes.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
+public class SandboxXService {
+
+    static final int MENTIONS_DEFAULT_COUNT = 20;
+    static final int MENTIONS_MAX_COUNT = 200;
+    /** X serves only the 800 most recent mentions, whatever the paging. */
+    static final int MENTIONS_REACHABLE = 800;
+    static final int DM_DEFAULT_COUNT = 20;
+    static final int DM_MAX_COUNT = 50;
+    static final int LOOKUP_MAX = 100;
+
+    private final SandboxConfig config;
+    private final SandboxService sandbox;
+    private final SandboxUserRepository users;
+    private final SandboxTweetRepository tweets;
+    private final SandboxMentionRepository mentions;
+    private final SandboxDirectMessageRepository directMessages;
+    private final SandboxRateLimiter rateLimiter;
+    private final XJson json;
+
+    public SandboxXService(SandboxConfig config, SandboxService sandbox, SandboxUserRepository users,
+            SandboxTweetRepository tweets, SandboxMentionRepository mentions,
+            SandboxDirectMessageRepository directMessages, SandboxRateLimiter rateLimiter, XJson json) {
+        this.config = config;
+        this.sandbox = sandbox;
+        this.users = users;
+        this.tweets = tweets;
+        this.mentions = mentions;
+        this.directMessages = directMessages;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+    }
+
+    /** The brand whose access token the header carries, with the configured consumer key; else X's 401 (code 89). */
+    @Transactional
+    public XCaller authenticate(String authorizationHeader) {
+        OAuthHeader header = OAuthHeader.parse(authorizationHeader).orElseThrow(XApiException::invalidToken);
+        if (!header.consumerKey().map(config.consumerKey()::equals).orElse(false)) {
+            throw XApiException.invalidToken();
+        }
+        String token = header.token().orElseThrow(XApiException::invalidToken);
+        SandboxUser brand = users.findBrandByAccessToken(token).orElseThrow(XApiException::invalidToken);
+        return new XCaller(brand.getId(), brand.getScreenName(), token);
+    }
+
+    /** Counts a request against the caller's budget for the endpoint. */
+    public SandboxRateLimiter.Window admit(XCaller caller, XEndpoint endpoint, Instant now) {
+        return rateLimiter.take(caller.rateLimitKey(), endpoint, now);
+    }
+
+    /** Whether a request over budget is refused with 429 (else it is only reported in the headers). */
+    public boolean enforcesRateLimits() {
+        return config.enforceRateLimits();
+    }
+
+    /** The headers of a request that was not counted: unauthenticated, or to an unknown path. */
+    public SandboxRateLimiter.Window uncounted(XEndpoint endpoint, Instant now) {
+        return rateLimiter.peek("", endpoint, now);
+    }
+
+    @Transactional
+    public ObjectNode verifyCredentials(XCaller caller) {
+        return json.user(users.findById(caller.userId()));
+    }
+
+    /**
+     * Tweets that mention the caller or reply to the caller's tweets, never the caller's own, newest first.
+     * {@code sinceId} is exclusive, {@code maxId} inclusive, as on X.
+     */
+    @Transactional
+    public ArrayNode mentionsTimeline(XCaller caller, Integer count, Long sinceId, Long maxId) {
+        int size = bounded(count, MENTIONS_DEFAULT_COUNT, MENTIONS_MAX_COUNT);
+        List<SandboxTweet> page = tweets.mentionsOf(caller.userId(), sinceId == null ? 0 : sinceId,
+                maxId == null ? Long.MAX_VALUE : maxId, size, MENTIONS_REACHABLE);
+        return statuses(page);
+    }
+
+    /**
+     * The caller's DMs, sent and received, of the last 30 days, newest first. The cursor is the id of the first
+     * event of the next page; {@code next_cursor} is present only when more events remain.
+     */
+    @Transactional
+    public ObjectNode directMessageEvents(XCaller caller, Integer count, Long cursor, Instant now) {
+        int size = bounded(count, DM_DEFAULT_COUNT, DM_MAX_COUNT);
+        List<SandboxDirectMessage> found = directMessages.latestOf(caller.userId(),
+                SandboxService.directMessageHorizon(now), cursor == null ? Long.MAX_VALUE : cursor, size + 1);
+        ObjectNode body = json.object();
+        ArrayNode events = body.putArray("events");
+        found.stream().limit(size).forEach(message -> events.add(json.directMessageEvent(message)));
+        if (found.size() > size) {
+            body.put("next_cursor", Long.toString(found.get(size).getId()));
+        }
+        return body;
+    }
+
+    @Transactional
+    public ObjectNode updateStatus(XCaller caller, String status, Long inReplyToStatusId,
+            boolean autoPopulateReplyMetadata) {
+        SandboxUser author = users.findById(caller.userId());
+        SandboxTweet tweet = sandbox.publish(author, status, inReplyToStatusId, autoPopulateReplyMetadata, null);
+        return (ObjectNode) statuses(List.of(tweet)).get(0);
+    }
+
+    @Transactional
+    public ObjectNode newDirectMessage(XCaller caller, long recipientId, String text) {
+        SandboxUser sender = users.findById(caller.userId());
+        SandboxUser recipient = users.findByIdOptional(recipientId).orElseThrow(XApiException::noSuchRecipient);
+        SandboxDirectMessage message = sandbox.deliver(sender, recipient, text, null);
+        ObjectNode body = json.object();
+        body.set("event", json.directMessageEvent(message));
+        return body;
+    }
+
+    /** Users by id and/or handle, in the order asked, unknown ones left out; none at all is X's 404 (code 17). */
+    @Transactional
+    public ArrayNode lookupUsers(List<Long> userIds, List<String> screenNames) {
+        if (userIds.size() + screenNames.size() > LOOKUP_MAX) {
+            throw XApiException.invalidParameter("Too many terms specified in query.");
+        }
+        Map<Long, SandboxUser> found = new LinkedHashMap<>();
+        Map<Long, SandboxUser> byId = users.byIds(userIds);
+        userIds.stream().map(byId::get).filter(u -> u != null).forEach(u -> found.put(u.getId(), u));
+        users.findByHandles(screenNames).forEach(u -> found.putIfAbsent(u.getId(), u));
+        if (found.isEmpty()) {
+            throw XApiException.noUserMatches();
+        }
+        ArrayNode body = json.array();
+        found.values().forEach(u -> body.add(json.user(u)));
+        return body;
+    }
+
+    /** X's rate-limit status: each known endpoint's budget for this caller, grouped by resource family. */
+    public ObjectNode rateLimitStatus(XCaller caller, Collection<String> families, Instant now) {
+        ObjectNode body = json.object();
+        body.putObject("rate_limit_context").put("access_token", "***");
+        ObjectNode resources = body.putObject("resources");
+        for (XEndpoint endpoint : XEndpoint.values()) {
+            if (endpoint == XEndpoint.UNKNOWN || (!families.isEmpty() && !families.contains(endpoint.family()))) {
+                continue;
+            }
+            SandboxRateLimiter.Window window = rateLimiter.peek(caller.rateLimitKey(), endpoint, now);
+            ObjectNode family = resources.has(endpoint.family())
+                    ? (ObjectNode) resources.get(endpoint.family())
+                    : resources.putObject(endpoint.family());
+            family.putObject(endpoint.resource())
+                    .put("limit", window.limit())
+                    .put("remaining", window.remaining())
+                    .put("reset", window.resetEpochSecond());
+        }
+        return body;
+    }
+
+    /** Statuses with their users and mentions loaded in two queries, whatever the page size. */
+    private ArrayNode statuses(List<SandboxTweet> page) {
+        Map<Long, List<SandboxMention>> mentionsByTweet = mentions.byTweetIds(page.stream().map(SandboxTweet::getId).toList());
+        Set<Long> userIds = new HashSet<>();
+        for (SandboxTweet tweet : page) {
+            userIds.add(tweet.getAuthorId());
+            if (tweet.getInReplyToUserId() != null) {
+                userIds.add(tweet.getInReplyToUserId());
+            }
+        }
+        mentionsByTweet.values().forEach(list -> list.forEach(m -> userIds.add(m.getMentionedUserId())));
+        Map<Long, SandboxUser> byId = users.byIds(new ArrayList<>(userIds));
+        ArrayNode array = json.array();
+        for (SandboxTweet tweet : page) {
+            array.add(json.status(tweet, mentionsByTweet.getOrDefault(tweet.getId(), List.of()), byId));
+        }
+        return array;
+    }
+
+    private static int bounded(Integer requested, int defaultValue, int max) {
+        if (requested == null) {
+            return defaultValue;
+        }
+        return Math.max(1, Math.min(max, requested));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.signet.sandbox;
+
+/**
+ * The v1.1 endpoints the sandbox serves, with X's requests-per-15-minutes budget per user token and the
+ * resource family and name X lists them under in {@code application/rate_limit_status.json}.
+ */
+public enum XEndpoint {
+    VERIFY_CREDENTIALS("account", "/account/verify_credentials", 75),
+    MENTIONS_TIMELINE("statuses", "/statuses/mentions_timeline", 75),
+    STATUSES_UPDATE("statuses", "/statuses/update", 300),
+    DIRECT_MESSAGES_LIST("direct_messages", "/direct_messages/events/list", 15),
+    // X counts DM sends per day (about 1,000); a 15-minute window of the same size is close enough for tests.
+    DIRECT_MESSAGES_NEW("direct_messages", "/direct_messages/events/new", 1000),
+    USERS_LOOKUP("users", "/users/lookup", 900),
+    RATE_LIMIT_STATUS("application", "/application/rate_limit_status", 180),
+    /** Any path the sandbox does not know; X answers 404 but still sends rate-limit headers. */
+    UNKNOWN("unknown", "/unknown", 180);
+
+    private final String family;
+    private final String resource;
+    private final int limitPer15Minutes;
+
+    XEndpoint(String family, String resource, int limitPer15Minutes) {
+        this.family = family;
+        this.resource = resource;
+        this.limitPer15Minutes = limitPer15Minutes;
+    }
+
+    public String family() {
+        return family;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public int limitPer15Minutes() {
+        return limitPer15Minutes;
+    }
+}
