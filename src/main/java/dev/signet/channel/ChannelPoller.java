@@ -40,7 +40,8 @@ public class ChannelPoller {
     }
 
     @Scheduled(identity = "channel-poll", every = "${signet.channel.poll-interval}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pollOnSchedule() {
         pollAll();
     }

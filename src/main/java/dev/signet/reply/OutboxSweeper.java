@@ -29,7 +29,8 @@ public class OutboxSweeper {
     }
 
     @Scheduled(identity = "outbox-sweep", every = "30s", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         pending().forEach(publisher::publish);
     }
