@@ -52,6 +52,15 @@ public class ChannelAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "consecutive_failures", nullable = false)
+    private int consecutiveFailures;
+
     protected ChannelAccount() {
     }
 
@@ -82,11 +91,13 @@ public class ChannelAccount {
         }
         this.lastPollAt = now;
         this.lastPollError = null;
+        this.consecutiveFailures = 0;
     }
 
     /** Records a failed poll; the cursors stay where they were, so nothing is skipped. */
     public void pollFailed(String reason) {
         this.lastPollError = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        this.consecutiveFailures++;
     }
 
     public Long id() {
@@ -123,5 +134,19 @@ public class ChannelAccount {
 
     public String lastPollError() {
         return lastPollError;
+    }
+
+    /** Failed polls in a row; 0 after a successful poll. */
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** The replica that polls this account, while {@link #leaseUntil()} is in the future. */
+    public String leaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
     }
 }

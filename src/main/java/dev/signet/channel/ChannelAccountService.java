@@ -1,6 +1,8 @@
 package dev.signet.channel;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -13,19 +15,31 @@ import org.jboss.logging.Logger;
 import dev.signet.customer.Network;
 import io.quarkus.runtime.StartupEvent;
 
-/** Keeps a row per configured brand account (its cursors and health live there) and records polls. */
+/**
+ * Keeps a row per configured brand account (its cursors, lease and health live there) and records polls. The
+ * poll lease makes exactly one replica poll an account; it lasts one poll interval and is renewed at the start
+ * and the end of every poll, so another replica takes over within two intervals when the holder dies.
+ */
 @ApplicationScoped
 public class ChannelAccountService {
 
     private static final Logger LOG = Logger.getLogger(ChannelAccountService.class);
 
+    /** Lease length when scheduled polling is off (tests and manual polls). */
+    static final Duration MANUAL_LEASE = Duration.ofSeconds(60);
+
     private final ChannelConfig config;
     private final ChannelAccountRepository accounts;
+    private final ReplicaId replica;
+    private final Duration leaseLength;
     private final Clock clock;
 
-    public ChannelAccountService(ChannelConfig config, ChannelAccountRepository accounts, Clock clock) {
+    public ChannelAccountService(ChannelConfig config, ChannelAccountRepository accounts, ReplicaId replica,
+            Clock clock) {
         this.config = config;
         this.accounts = accounts;
+        this.replica = replica;
+        this.leaseLength = PollInterval.parse(config.pollInterval()).orElse(MANUAL_LEASE);
         this.clock = clock;
     }
 
@@ -59,14 +73,37 @@ public class ChannelAccountService {
         find(accountKey).identify(profile.userId(), profile.handle());
     }
 
+    /** Takes or renews this replica's poll lease on the account; false while another replica holds it. */
+    @Transactional
+    public boolean tryLease(String accountKey) {
+        Instant now = clock.instant();
+        return accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength));
+    }
+
     @Transactional
     public void pollSucceeded(String accountKey, String mentionsCursor, String dmCursor) {
-        find(accountKey).pollSucceeded(mentionsCursor, dmCursor, clock.instant());
+        Instant now = clock.instant();
+        find(accountKey).pollSucceeded(mentionsCursor, dmCursor, now);
+        accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength));
     }
 
     @Transactional
     public void pollFailed(String accountKey, String reason) {
+        Instant now = clock.instant();
         find(accountKey).pollFailed(reason);
+        accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength));
+    }
+
+    /** Every registered account with its cursors, lease and health, for the health check and the API. */
+    @Transactional
+    public List<AccountHealth> health() {
+        return accounts.listAll().stream()
+                .filter(account -> config.accounts().containsKey(account.accountKey()))
+                .map(account -> new AccountHealth(account.accountKey(), account.handle(), account.externalUserId(),
+                        account.lastPollAt(), account.lastPollError(), account.consecutiveFailures(),
+                        account.leaseOwner(), account.leaseUntil(), account.mentionsSinceId(), account.dmLastEventId()))
+                .sorted(java.util.Comparator.comparing(AccountHealth::accountKey))
+                .toList();
     }
 
     private ChannelAccount find(String accountKey) {

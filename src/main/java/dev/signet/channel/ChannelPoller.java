@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Pulls new mentions and DMs of every brand account and hands them to intake. A cursor is stored only after
+ * Pulls new mentions and DMs of every brand account this replica holds the poll lease of, and hands them to
+ * intake. A cursor is stored only after
  * intake has acknowledged (committed) every message it covers, so a crash or a failure mid-cycle re-reads
  * rather than skips; intake's idempotency makes the re-read harmless.
  */
@@ -57,6 +58,9 @@ public class ChannelPoller {
 
     /** Polls one account: mentions, then DMs; stores each cursor once its messages are stored. */
     public PollOutcome poll(String accountKey) {
+        if (!accounts.tryLease(accountKey)) {
+            return new PollOutcome(accountKey, 0, null, true);
+        }
         try {
             ChannelAccountService.AccountState state = accounts.state(accountKey);
             ChannelConnector connector = connectors.forAccount(accountKey);
@@ -74,11 +78,11 @@ public class ChannelPoller {
                 LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentions.messages().size(),
                         directMessages.messages().size());
             }
-            return new PollOutcome(accountKey, fetched, null);
+            return new PollOutcome(accountKey, fetched, null, false);
         } catch (ChannelException | IntakeFailedException e) {
             accounts.pollFailed(accountKey, e.getMessage());
             LOG.warnf("poll failed: account=%s reason=%s", accountKey, e.getMessage());
-            return new PollOutcome(accountKey, 0, e.getMessage());
+            return new PollOutcome(accountKey, 0, e.getMessage(), false);
         }
     }
 
@@ -101,8 +105,11 @@ public class ChannelPoller {
         }
     }
 
-    /** The result of polling one account. {@code error} is null when the poll succeeded. */
-    public record PollOutcome(String accountKey, int fetched, String error) {
+    /**
+     * The result of polling one account. {@code error} is null when the poll succeeded; {@code leasedElsewhere}
+     * is true when another replica holds the account's poll lease (this one did nothing).
+     */
+    public record PollOutcome(String accountKey, int fetched, String error, boolean leasedElsewhere) {
     }
 
     /** Intake refused or did not confirm a message; the cursor stays. */

@@ -1,6 +1,7 @@
 package dev.signet.intake;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import dev.signet.care.Conversation;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
+import dev.signet.care.Direction;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
 import dev.signet.channel.ChannelAccount;
@@ -19,9 +21,9 @@ import dev.signet.customer.IdentityService;
 import dev.signet.customer.SocialIdentity;
 
 /**
- * Stores each fetched message once per (network, external id), drops the brand's own messages, finds or
- * records the author's identity (linked to a customer when the CRM names them) and threads the message
- * into its conversation.
+ * Stores each fetched message once per (network, external id), drops and counts noise ({@link NoiseFilter},
+ * echoes of Signet's own replies), finds or records the author's identity (linked to a customer when the CRM
+ * names them) and threads the message into its conversation.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -30,14 +32,19 @@ public class IntakeService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final IdentityService identities;
+    private final IntakeDropRepository drops;
+    private final NoiseFilter noise;
     private final Clock clock;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
-            MessageRepository messages, IdentityService identities, Clock clock) {
+            MessageRepository messages, IdentityService identities, IntakeDropRepository drops, IntakeConfig config,
+            Clock clock) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
         this.identities = identities;
+        this.drops = drops;
+        this.noise = new NoiseFilter(config.ignoredHandles().orElse(List.of()), config.ignoredKeywords().orElse(List.of()));
         this.clock = clock;
     }
 
@@ -45,11 +52,13 @@ public class IntakeService {
     public IntakeResult receive(InboundMessage inbound) {
         ChannelAccount account = accounts.findByKey(inbound.accountKey())
                 .orElseThrow(() -> new IllegalStateException("Unknown channel account " + inbound.accountKey()));
-        if (inbound.author().userId().equals(account.externalUserId())) {
-            return IntakeResult.DROPPED_OWN;
+        Optional<IntakeResult> dropped = noise.classify(inbound, account.externalUserId());
+        if (dropped.isPresent()) {
+            return drop(inbound, dropped.get());
         }
-        if (messages.existsByExternalId(inbound.network(), inbound.externalId())) {
-            return IntakeResult.DUPLICATE;
+        Optional<Message> known = messages.findByExternalId(inbound.network(), inbound.externalId());
+        if (known.isPresent()) {
+            return known.get().direction() == Direction.OUT ? drop(inbound, IntakeResult.DROPPED_ECHO) : IntakeResult.DUPLICATE;
         }
         SocialIdentity author = identities.resolve(inbound.network(), inbound.author().userId(),
                 inbound.author().handle(), inbound.author().displayName());
@@ -72,5 +81,10 @@ public class IntakeService {
         messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), clock.instant()));
         return IntakeResult.STORED;
+    }
+
+    private IntakeResult drop(InboundMessage inbound, IntakeResult reason) {
+        drops.count(inbound.accountKey(), reason, inbound.externalId(), clock.instant());
+        return reason;
     }
 }

@@ -105,10 +105,7 @@ public class Twitter4jXConnector implements ChannelConnector {
             // max_id is inclusive on v1.1: continue below the oldest id of this page.
             maxId = statuses.stream().mapToLong(Status::getId).min().orElseThrow() - 1;
         }
-        List<InboundMessage> messages = byId.values().stream()
-                .filter(status -> status.getRetweetedStatus() == null)
-                .map(this::fromStatus)
-                .toList();
+        List<InboundMessage> messages = byId.values().stream().map(this::fromStatus).toList();
         String cursor = byId.isEmpty() ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
         return new FetchResult(messages, cursor);
     }
@@ -168,7 +165,7 @@ public class Twitter4jXConnector implements ChannelConnector {
         Author author = new Author(Long.toString(user.getId()), user.getScreenName(), user.getName());
         String inReplyTo = status.getInReplyToStatusId() > 0 ? Long.toString(status.getInReplyToStatusId()) : null;
         return new InboundMessage(accountKey, Network.X, Long.toString(status.getId()), MessageKind.MENTION, author,
-                null, status.getText(), inReplyTo, toInstant(status.getCreatedAt()));
+                null, status.getText(), inReplyTo, toInstant(status.getCreatedAt()), status.getRetweetedStatus() != null);
     }
 
     private InboundMessage fromDirectMessage(DirectMessage dm, Map<Long, Author> authors) {
