@@ -17,6 +17,14 @@ public interface ChannelConfig {
     @WithDefault("30s")
     String pollInterval();
 
+    /**
+     * Spread polls over X's rate-limit window: an endpoint is polled at most limit-per-window times per window
+     * (mentions every 12 s, DMs every 60 s on X's published limits), whatever the poll interval. Turn off only
+     * against a fake X that doesn't enforce limits.
+     */
+    @WithDefault("true")
+    boolean spreadPolls();
+
     /** Connect and read timeout of every call to the X API. */
     @WithDefault("10s")
     Duration requestTimeout();

@@ -12,10 +12,12 @@ import dev.signet.channel.x.Twitter4jXConnector;
 public class ChannelConnectors {
 
     private final ChannelConfig config;
+    private final RateLimitBudget budget;
     private final Map<String, ChannelConnector> connectors = new ConcurrentHashMap<>();
 
-    public ChannelConnectors(ChannelConfig config) {
+    public ChannelConnectors(ChannelConfig config, RateLimitBudget budget) {
         this.config = config;
+        this.budget = budget;
     }
 
     public ChannelConnector forAccount(String accountKey) {
@@ -24,7 +26,7 @@ public class ChannelConnectors {
             if (account == null) {
                 throw new IllegalArgumentException("No channel account is configured under the key " + key);
             }
-            return new Twitter4jXConnector(key, account, config.requestTimeout());
+            return new Twitter4jXConnector(key, account, config.requestTimeout(), budget);
         });
     }
 

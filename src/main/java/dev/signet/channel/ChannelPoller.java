@@ -1,12 +1,15 @@
 package dev.signet.channel;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,12 +34,21 @@ public class ChannelPoller {
 
     private final ChannelAccountService accounts;
     private final ChannelConnectors connectors;
+    private final RateLimitBudget budget;
+    private final ChannelRetry retry;
+    private final Clock clock;
+    private final boolean spreadPolls;
     private final Emitter<InboundMessage> inbound;
 
-    public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors,
+    public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
+            ChannelRetry retry, Clock clock, ChannelConfig config,
             @Channel(Channels.INBOUND) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<InboundMessage> inbound) {
         this.accounts = accounts;
         this.connectors = connectors;
+        this.budget = budget;
+        this.retry = retry;
+        this.clock = clock;
+        this.spreadPolls = config.spreadPolls();
         this.inbound = inbound;
     }
 
@@ -65,12 +77,13 @@ public class ChannelPoller {
             ChannelAccountService.AccountState state = accounts.state(accountKey);
             ChannelConnector connector = connectors.forAccount(accountKey);
             if (state.externalUserId() == null) {
-                accounts.identified(accountKey, connector.verifyCredentials());
+                accounts.identified(accountKey, retry.call(connector::verifyCredentials));
             }
-            FetchResult mentions = connector.fetchMentions(state.mentionsSinceId());
+            FetchResult mentions = fetch(accountKey, ApiCall.MENTIONS, () -> connector.fetchMentions(state.mentionsSinceId()));
             deliver(mentions.messages());
             accounts.pollSucceeded(accountKey, mentions.cursor(), null);
-            FetchResult directMessages = connector.fetchDirectMessages(state.dmLastEventId());
+            FetchResult directMessages = fetch(accountKey, ApiCall.DIRECT_MESSAGES,
+                    () -> connector.fetchDirectMessages(state.dmLastEventId()));
             deliver(directMessages.messages());
             accounts.pollSucceeded(accountKey, null, directMessages.cursor());
             int fetched = mentions.messages().size() + directMessages.messages().size();
@@ -84,6 +97,20 @@ public class ChannelPoller {
             LOG.warnf("poll failed: account=%s reason=%s", accountKey, e.getMessage());
             return new PollOutcome(accountKey, 0, e.getMessage(), false);
         }
+    }
+
+    /**
+     * Fetches within the rate-limit budget: skipped (nothing fetched, cursor kept) while the window is spent or
+     * the previous poll of this call is too recent; retried with backoff on passing failures.
+     */
+    private FetchResult fetch(String accountKey, ApiCall call, Supplier<FetchResult> fetch) {
+        Instant now = clock.instant();
+        boolean allowed = spreadPolls ? budget.mayPoll(accountKey, call, now) : budget.blockedUntil(accountKey, call, now).isEmpty();
+        if (!allowed) {
+            return new FetchResult(List.of(), null);
+        }
+        budget.polled(accountKey, call, now);
+        return retry.call(fetch);
     }
 
     /** Sends the messages to intake in order and waits until every one is committed. */

@@ -49,4 +49,11 @@ public interface SandboxConfig {
      */
     @WithDefault("false")
     boolean enforceRateLimits();
+
+    /**
+     * Multiplies every endpoint's 15-minute budget (1 = X's real limits). The test suite raises it so that its
+     * many polls of the same brand account stay within budget; rate-limit tests set it back to 1.
+     */
+    @WithDefault("1")
+    int rateLimitScale();
 }

@@ -37,13 +37,24 @@ public class SandboxRateLimiter {
     }
 
     private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+    private final int scale;
+
+    @jakarta.inject.Inject
+    public SandboxRateLimiter(SandboxConfig config) {
+        this(config.rateLimitScale());
+    }
+
+    /** A limiter with X's limits multiplied by {@code scale} (at least 1). */
+    public SandboxRateLimiter(int scale) {
+        this.scale = Math.max(1, scale);
+    }
 
     /** Counts one request of this caller to this endpoint; a request over budget is not counted. */
     public Window take(String caller, XEndpoint endpoint, Instant now) {
         if (counters.size() > PRUNE_ABOVE) {
             counters.values().removeIf(counter -> counter.endedBy(now));
         }
-        int limit = endpoint.limitPer15Minutes();
+        int limit = endpoint.limitPer15Minutes() * scale;
         Counter counter = counters.compute(new Key(caller, endpoint), (key, current) -> {
             if (current == null || current.endedBy(now)) {
                 return new Counter(now, 1, false);
@@ -59,7 +70,7 @@ public class SandboxRateLimiter {
     /** The state of a budget without counting a request (for refused or unauthenticated requests). */
     public Window peek(String caller, XEndpoint endpoint, Instant now) {
         Counter counter = counters.get(new Key(caller, endpoint));
-        int limit = endpoint.limitPer15Minutes();
+        int limit = endpoint.limitPer15Minutes() * scale;
         if (counter == null || counter.endedBy(now)) {
             return new Window(limit, limit, now.plus(WINDOW).getEpochSecond(), false);
         }

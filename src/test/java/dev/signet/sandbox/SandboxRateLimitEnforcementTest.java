@@ -26,7 +26,7 @@ class SandboxRateLimitEnforcementTest {
     public static class EnforcedLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("signet.sandbox.enforce-rate-limits", "true");
+            return Map.of("signet.sandbox.enforce-rate-limits", "true", "signet.sandbox.rate-limit-scale", "1");
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SandboxRateLimiterTest {
 
-    private final SandboxRateLimiter limiter = new SandboxRateLimiter();
+    private final SandboxRateLimiter limiter = new SandboxRateLimiter(1);
     private final Instant start = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test

@@ -43,6 +43,8 @@ class SandboxTwitter4jTest {
 
     @Inject
     SandboxService sandbox;
+    @Inject
+    SandboxConfig config;
 
     @Test
     void verifyCredentialsNamesTheBrandOfTheToken() throws TwitterException {
@@ -119,7 +121,8 @@ class SandboxTwitter4jTest {
         assertEquals(6 + 1 + brand.handle().length(), first.getUserMentionEntities()[0].getEnd());
         assertFalse(first.isRetweet());
         assertNotNull(mentions.getRateLimitStatus(), "all three rate-limit headers present");
-        assertEquals(75, mentions.getRateLimitStatus().getLimit());
+        // X's 75 per window, times the suite's rate-limit-scale.
+        assertEquals(75 * config.rateLimitScale(), mentions.getRateLimitStatus().getLimit());
     }
 
     @Test
@@ -285,11 +288,13 @@ class SandboxTwitter4jTest {
         DirectMessageList first = twitter.directMessages().getDirectMessages(50);
         DirectMessageList second = twitter.directMessages().getDirectMessages(50);
         assertNotNull(first.getRateLimitStatus());
-        assertEquals(15, first.getRateLimitStatus().getLimit());
-        assertEquals(14, first.getRateLimitStatus().getRemaining());
-        assertEquals(13, second.getRateLimitStatus().getRemaining());
+        int dmLimit = 15 * config.rateLimitScale();
+        assertEquals(dmLimit, first.getRateLimitStatus().getLimit());
+        assertEquals(dmLimit - 1, first.getRateLimitStatus().getRemaining());
+        assertEquals(dmLimit - 2, second.getRateLimitStatus().getRemaining());
         assertTrue(second.getRateLimitStatus().getSecondsUntilReset() > 0);
-        assertEquals(74, twitter.timelines().getMentionsTimeline().getRateLimitStatus().getRemaining());
+        assertEquals(75 * config.rateLimitScale() - 1,
+                twitter.timelines().getMentionsTimeline().getRateLimitStatus().getRemaining());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 import dev.signet.channel.AccountProfile;
+import dev.signet.channel.ApiCall;
 import dev.signet.channel.Author;
 import dev.signet.channel.ChannelConfig;
 import dev.signet.channel.ChannelConnector;
@@ -25,12 +26,16 @@ import dev.signet.channel.FetchResult;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.Published;
+import dev.signet.channel.RateLimitBudget;
+import dev.signet.channel.RateLimitedException;
 import dev.signet.customer.Network;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
+import twitter4j.TwitterResponse;
 import twitter4j.v1.DirectMessage;
 import twitter4j.v1.DirectMessageList;
 import twitter4j.v1.Paging;
+import twitter4j.v1.RateLimitStatus;
 import twitter4j.v1.ResponseList;
 import twitter4j.v1.Status;
 import twitter4j.v1.StatusUpdate;
@@ -56,10 +61,11 @@ public class Twitter4jXConnector implements ChannelConnector {
 
     private final String accountKey;
     private final TwitterV1 twitter;
-    private AccountProfile profile;
+    private final RateLimitBudget budget;
 
-    public Twitter4jXConnector(String accountKey, ChannelConfig.Account account, Duration timeout) {
+    public Twitter4jXConnector(String accountKey, ChannelConfig.Account account, Duration timeout, RateLimitBudget budget) {
         this.accountKey = accountKey;
+        this.budget = budget;
         // Twitter4J has no base-URL setter: unprefixed keys through load(); a prefixed key would be ignored
         // and the client would call the real X.
         Properties properties = new Properties();
@@ -78,9 +84,8 @@ public class Twitter4jXConnector implements ChannelConnector {
 
     @Override
     public AccountProfile verifyCredentials() {
-        User user = call("verify credentials", () -> twitter.users().verifyCredentials());
-        profile = new AccountProfile(Long.toString(user.getId()), user.getScreenName());
-        return profile;
+        User user = call("verify credentials", ApiCall.VERIFY, () -> twitter.users().verifyCredentials());
+        return new AccountProfile(Long.toString(user.getId()), user.getScreenName());
     }
 
     @Override
@@ -88,7 +93,11 @@ public class Twitter4jXConnector implements ChannelConnector {
         long since = sinceId == null ? -1 : Long.parseLong(sinceId);
         Map<Long, Status> byId = new TreeMap<>();
         long maxId = -1;
+        boolean complete = false;
         for (int page = 0; page < MENTIONS_MAX_PAGES; page++) {
+            if (page > 0 && budget.blockedUntil(accountKey, ApiCall.MENTIONS, Instant.now()).isPresent()) {
+                break;
+            }
             Paging paging = Paging.ofCount(MENTIONS_PAGE);
             if (since > 0) {
                 paging = paging.sinceId(since);
@@ -97,16 +106,19 @@ public class Twitter4jXConnector implements ChannelConnector {
                 paging = paging.maxId(maxId);
             }
             Paging request = paging;
-            ResponseList<Status> statuses = call("fetch mentions", () -> twitter.timelines().getMentionsTimeline(request));
+            ResponseList<Status> statuses = call("fetch mentions", ApiCall.MENTIONS,
+                    () -> twitter.timelines().getMentionsTimeline(request));
             statuses.forEach(status -> byId.putIfAbsent(status.getId(), status));
             if (statuses.size() < MENTIONS_PAGE) {
+                complete = true;
                 break;
             }
             // max_id is inclusive on v1.1: continue below the oldest id of this page.
             maxId = statuses.stream().mapToLong(Status::getId).min().orElseThrow() - 1;
         }
         List<InboundMessage> messages = byId.values().stream().map(this::fromStatus).toList();
-        String cursor = byId.isEmpty() ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
+        // A fetch cut short (window spent mid-way) keeps the old cursor: the gap below is read next time.
+        String cursor = byId.isEmpty() || !complete ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
         return new FetchResult(messages, cursor);
     }
 
@@ -116,9 +128,13 @@ public class Twitter4jXConnector implements ChannelConnector {
         Map<Long, DirectMessage> byId = new TreeMap<>();
         String cursor = null;
         boolean reachedSeen = false;
+        boolean complete = false;
         for (int page = 0; page < DM_MAX_PAGES && !reachedSeen; page++) {
+            if (page > 0 && budget.blockedUntil(accountKey, ApiCall.DIRECT_MESSAGES, Instant.now()).isPresent()) {
+                break;
+            }
             String pageCursor = cursor;
-            DirectMessageList events = call("fetch direct messages", () -> pageCursor == null
+            DirectMessageList events = call("fetch direct messages", ApiCall.DIRECT_MESSAGES, () -> pageCursor == null
                     ? twitter.directMessages().getDirectMessages(DM_PAGE)
                     : twitter.directMessages().getDirectMessages(DM_PAGE, pageCursor));
             for (DirectMessage event : events) {
@@ -129,7 +145,8 @@ public class Twitter4jXConnector implements ChannelConnector {
                 }
             }
             cursor = events.getNextCursor();
-            if (cursor == null || cursor.isEmpty()) {
+            if (reachedSeen || cursor == null || cursor.isEmpty()) {
+                complete = true;
                 break;
             }
         }
@@ -139,7 +156,8 @@ public class Twitter4jXConnector implements ChannelConnector {
                 .sorted(Comparator.comparingLong(DirectMessage::getId))
                 .map(dm -> fromDirectMessage(dm, authors))
                 .toList();
-        String newCursor = byId.isEmpty() ? null : Long.toString(((TreeMap<Long, DirectMessage>) byId).lastKey());
+        String newCursor = byId.isEmpty() || !complete ? null
+                : Long.toString(((TreeMap<Long, DirectMessage>) byId).lastKey());
         return new FetchResult(messages, newCursor);
     }
 
@@ -149,13 +167,13 @@ public class Twitter4jXConnector implements ChannelConnector {
         StatusUpdate update = StatusUpdate.of(text)
                 .inReplyToStatusId(Long.parseLong(inReplyToExternalId))
                 .autoPopulateReplyMetadata(true);
-        Status status = call("publish reply", () -> twitter.tweets().updateStatus(update));
+        Status status = call("publish reply", ApiCall.PUBLISH, () -> twitter.tweets().updateStatus(update));
         return new Published(Long.toString(status.getId()), toInstant(status.getCreatedAt()));
     }
 
     @Override
     public Published sendDirectMessage(String recipientUserId, String text) {
-        DirectMessage sent = call("send direct message",
+        DirectMessage sent = call("send direct message", ApiCall.SEND_DM,
                 () -> twitter.directMessages().sendDirectMessage(Long.parseLong(recipientUserId), text));
         return new Published(Long.toString(sent.getId()), toInstant(sent.getCreatedAt()));
     }
@@ -182,7 +200,7 @@ public class Twitter4jXConnector implements ChannelConnector {
         for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
             long[] batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH)).stream()
                     .mapToLong(Long::longValue).toArray();
-            ResponseList<User> users = call("look up users", () -> twitter.users().lookupUsers(batch));
+            ResponseList<User> users = call("look up users", ApiCall.USER_LOOKUP, () -> twitter.users().lookupUsers(batch));
             users.forEach(user -> authors.put(user.getId(),
                     new Author(Long.toString(user.getId()), user.getScreenName(), user.getName())));
         }
@@ -198,10 +216,24 @@ public class Twitter4jXConnector implements ChannelConnector {
         return url.endsWith("/") ? url : url + "/";
     }
 
-    private <T> T call(String what, XCall<T> call) {
+    private <T> T call(String what, ApiCall apiCall, XCall<T> call) {
         try {
-            return call.run();
+            T result = call.run();
+            if (result instanceof TwitterResponse response && response.getRateLimitStatus() != null) {
+                RateLimitStatus limit = response.getRateLimitStatus();
+                budget.observed(accountKey, apiCall, limit.getLimit(), limit.getRemaining(),
+                        Instant.ofEpochSecond(limit.getResetTimeInSeconds()));
+            }
+            return result;
         } catch (TwitterException e) {
+            if (e.getStatusCode() == 429 || e.exceededRateLimitation()) {
+                RateLimitStatus limit = e.getRateLimitStatus();
+                Instant resetAt = limit != null ? Instant.ofEpochSecond(limit.getResetTimeInSeconds())
+                        : Instant.now().plus(ApiCall.WINDOW);
+                budget.exhausted(accountKey, apiCall, resetAt);
+                LOG.warnf("x rate limit reached: account=%s call=%s resetAt=%s", accountKey, what, resetAt);
+                throw new RateLimitedException("X rate limit reached for " + what + "; waiting until " + resetAt, resetAt, e);
+            }
             boolean retryable = e.isCausedByNetworkIssue() || e.exceededRateLimitation() || e.getStatusCode() >= 500;
             String reason = e.isCausedByNetworkIssue()
                     ? "network error: " + e.getClass().getSimpleName()

@@ -1,0 +1,79 @@
+package dev.signet.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What each account may still ask of the network, from the rate-limit headers of every response
+ * ({@code x-rate-limit-limit/remaining/reset}). Polls are spread evenly over the window (one poll of an
+ * endpoint every window / limit at most), nothing is called while a window is spent, and a 429 blocks the call
+ * until the reset the network gave.
+ */
+@ApplicationScoped
+public class RateLimitBudget {
+
+    private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+
+    /** Records what the network said about a call's window. */
+    public void observed(String accountKey, ApiCall call, int limit, int remaining, Instant resetAt) {
+        windows.compute(new Key(accountKey, call), (key, window) -> {
+            Instant lastPoll = window == null ? null : window.lastPollAt();
+            return new Window(limit, remaining, resetAt, lastPoll);
+        });
+    }
+
+    /** The network answered 429: nothing until {@code resetAt}. */
+    public void exhausted(String accountKey, ApiCall call, Instant resetAt) {
+        windows.compute(new Key(accountKey, call), (key, window) -> new Window(
+                window == null ? call.defaultLimit() : window.limit(), 0, resetAt,
+                window == null ? null : window.lastPollAt()));
+    }
+
+    /** When this call may be made again, if not now: the window is spent and resets later. */
+    public Optional<Instant> blockedUntil(String accountKey, ApiCall call, Instant now) {
+        Window window = windows.get(new Key(accountKey, call));
+        if (window == null || window.remaining() > 0 || window.resetAt() == null || !window.resetAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(window.resetAt());
+    }
+
+    /**
+     * Whether a poll of this call may start now: the window is not spent, and the previous poll is at least
+     * window / limit ago, so that polling alone never uses more than the budget.
+     */
+    public boolean mayPoll(String accountKey, ApiCall call, Instant now) {
+        if (blockedUntil(accountKey, call, now).isPresent()) {
+            return false;
+        }
+        Window window = windows.get(new Key(accountKey, call));
+        if (window == null || window.lastPollAt() == null) {
+            return true;
+        }
+        Duration spacing = ApiCall.WINDOW.dividedBy(Math.max(1, window.limit()));
+        return !now.isBefore(window.lastPollAt().plus(spacing));
+    }
+
+    /** Remembers that a poll of this call started now. */
+    public void polled(String accountKey, ApiCall call, Instant now) {
+        windows.compute(new Key(accountKey, call), (key, window) -> window == null
+                ? new Window(call.defaultLimit(), call.defaultLimit(), null, now)
+                : new Window(window.limit(), window.remaining(), window.resetAt(), now));
+    }
+
+    /** Calls left in the current window, if the network has said. */
+    public Optional<Integer> remaining(String accountKey, ApiCall call) {
+        return Optional.ofNullable(windows.get(new Key(accountKey, call))).map(Window::remaining);
+    }
+
+    private record Key(String accountKey, ApiCall call) {
+    }
+
+    private record Window(int limit, int remaining, Instant resetAt, Instant lastPollAt) {
+    }
+}

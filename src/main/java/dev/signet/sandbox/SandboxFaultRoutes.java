@@ -1,0 +1,68 @@
+package dev.signet.sandbox;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers requests to the fake X (v1.1 and v2) with the armed {@link SandboxFaults} before the normal routes
+ * see them: X's error shapes and rate-limit headers, slow answers, bodies that are not JSON.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
+public class SandboxFaultRoutes {
+
+    private final SandboxConfig config;
+    private final SandboxFaults faults;
+    private final Vertx vertx;
+
+    public SandboxFaultRoutes(SandboxConfig config, SandboxFaults faults, Vertx vertx) {
+        this.config = config;
+        this.faults = faults;
+        this.vertx = vertx;
+    }
+
+    void init(@Observes Router router) {
+        String base = config.xBasePath().replaceAll("/+$", "") + "/";
+        router.route(base + "*").order(-1000).handler(this::maybeFail);
+    }
+
+    private void maybeFail(RoutingContext ctx) {
+        faults.take(ctx.normalizedPath()).ifPresentOrElse(fault -> {
+            if (fault.delayMillis() > 0) {
+                vertx.setTimer(fault.delayMillis(), ignored -> answer(ctx, fault));
+            } else {
+                answer(ctx, fault);
+            }
+        }, ctx::next);
+    }
+
+    private static void answer(RoutingContext ctx, SandboxFault fault) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (fault.malformed()) {
+            ctx.response().setStatusCode(200).putHeader("content-type", "application/json").end("{\"data\": [ this is not json");
+            return;
+        }
+        if (fault.status() == 0) {
+            ctx.next();
+            return;
+        }
+        var response = ctx.response().setStatusCode(fault.status()).putHeader("content-type", "application/json");
+        if (fault.status() == 429) {
+            long reset = Instant.now().getEpochSecond() + Math.max(1, fault.resetInSeconds());
+            response.putHeader("x-rate-limit-limit", "75").putHeader("x-rate-limit-remaining", "0")
+                    .putHeader("x-rate-limit-reset", Long.toString(reset));
+            response.end("{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}");
+        } else {
+            response.end("{\"errors\":[{\"code\":131,\"message\":\"Internal error\"}]}");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.signet.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/** The faults armed on the fake X, used up one request at a time, first armed first used. */
+@ApplicationScoped
+@IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
+public class SandboxFaults {
+
+    private final List<SandboxFault> armed = new ArrayList<>();
+    private long injected;
+
+    public synchronized void arm(SandboxFault fault) {
+        if (fault.times() < 1) {
+            throw new IllegalArgumentException("times must be at least 1");
+        }
+        armed.add(fault);
+    }
+
+    public synchronized void clear() {
+        armed.clear();
+    }
+
+    /** Takes one use of the first fault matching this path, if any. */
+    synchronized Optional<SandboxFault> take(String path) {
+        for (int i = 0; i < armed.size(); i++) {
+            SandboxFault fault = armed.get(i);
+            if (fault.matches(path)) {
+                if (fault.times() <= 1) {
+                    armed.remove(i);
+                } else {
+                    armed.set(i, fault.used());
+                }
+                injected++;
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Faults still armed. */
+    public synchronized List<SandboxFault> armed() {
+        return List.copyOf(armed);
+    }
+
+    /** How many requests were answered with a fault since start. */
+    public synchronized long injected() {
+        return injected;
+    }
+}
