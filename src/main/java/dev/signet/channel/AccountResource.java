@@ -1,16 +1,20 @@
 package dev.signet.channel;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.signet.api.ProblemException;
 import dev.signet.security.Role;
 
 /** The brand accounts Signet polls, with their cursors, lease and health. */
@@ -21,14 +25,29 @@ import dev.signet.security.Role;
 public class AccountResource {
 
     private final ChannelAccountService accounts;
+    private final ApiUsageService usage;
 
-    public AccountResource(ChannelAccountService accounts) {
+    public AccountResource(ChannelAccountService accounts, ApiUsageService usage) {
         this.accounts = accounts;
+        this.usage = usage;
     }
 
     @GET
     @Operation(summary = "Every brand account: last poll, last error, failures in a row, lease holder, cursors")
     public List<AccountHealth> list() {
         return accounts.health();
+    }
+
+    @GET
+    @Path("/usage")
+    @Operation(summary = "The X API cost meter: reads and writes per account in a month (default: this month, UTC)")
+    public List<ApiUsageView> usage(@QueryParam("month") String month) {
+        YearMonth which;
+        try {
+            which = month == null || month.isBlank() ? usage.thisMonth() : YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "invalid-month", "Invalid month", "Give the month as YYYY-MM, e.g. 2026-11.");
+        }
+        return usage.month(which);
     }
 }

@@ -36,17 +36,19 @@ public class ChannelPoller {
     private final ChannelConnectors connectors;
     private final RateLimitBudget budget;
     private final ChannelRetry retry;
+    private final ApiUsageService usage;
     private final Clock clock;
     private final boolean spreadPolls;
     private final Emitter<InboundMessage> inbound;
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
-            ChannelRetry retry, Clock clock, ChannelConfig config,
+            ChannelRetry retry, ApiUsageService usage, Clock clock, ChannelConfig config,
             @Channel(Channels.INBOUND) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<InboundMessage> inbound) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
         this.retry = retry;
+        this.usage = usage;
         this.clock = clock;
         this.spreadPolls = config.spreadPolls();
         this.inbound = inbound;
@@ -86,6 +88,7 @@ public class ChannelPoller {
                     () -> connector.fetchDirectMessages(state.dmLastEventId()));
             deliver(directMessages.messages());
             accounts.pollSucceeded(accountKey, null, directMessages.cursor());
+            usage.read(accountKey, mentions.messages().size(), directMessages.messages().size());
             int fetched = mentions.messages().size() + directMessages.messages().size();
             if (fetched > 0) {
                 LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentions.messages().size(),

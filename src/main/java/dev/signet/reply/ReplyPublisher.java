@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import dev.signet.care.ConversationKind;
 import dev.signet.care.Message;
+import dev.signet.channel.ApiUsageService;
 import dev.signet.channel.ChannelConnectors;
 import dev.signet.channel.ChannelException;
 import dev.signet.channel.Published;
@@ -27,11 +28,13 @@ public class ReplyPublisher {
 
     private final OutboxRepository outbox;
     private final ChannelConnectors connectors;
+    private final ApiUsageService usage;
     private final Clock clock;
 
-    public ReplyPublisher(OutboxRepository outbox, ChannelConnectors connectors, Clock clock) {
+    public ReplyPublisher(OutboxRepository outbox, ChannelConnectors connectors, ApiUsageService usage, Clock clock) {
         this.outbox = outbox;
         this.connectors = connectors;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -49,6 +52,11 @@ public class ReplyPublisher {
                 OutboxEntry entry = outbox.findById(outboxId);
                 entry.message().published(published.externalId(), published.sentAt());
                 entry.sent(clock.instant());
+                if (task.kind() == ConversationKind.PUBLIC) {
+                    usage.repliedPublicly(task.accountKey(), task.text());
+                } else {
+                    usage.sentDirectMessage(task.accountKey());
+                }
             });
             LOG.infof("reply published: outbox=%d account=%s kind=%s externalId=%s", outboxId, task.accountKey(),
                     task.kind(), published.externalId());
