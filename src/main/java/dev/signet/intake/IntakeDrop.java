@@ -41,8 +41,8 @@ public class IntakeDrop {
         this.lastDroppedAt = now;
     }
 
-    public void count(String externalId, Instant now) {
-        dropped++;
+    public void count(long count, String externalId, Instant now) {
+        dropped += count;
         lastExternalId = externalId;
         lastDroppedAt = now;
     }

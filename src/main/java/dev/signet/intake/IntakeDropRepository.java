@@ -10,14 +10,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class IntakeDropRepository implements PanacheRepository<IntakeDrop> {
 
-    /** Counts one dropped message (in the caller's transaction). */
-    public void count(String accountKey, IntakeResult reason, String externalId, Instant now) {
+    /** Counts dropped messages (in the caller's transaction). */
+    public void count(String accountKey, IntakeResult reason, long count, String lastExternalId, Instant now) {
         IntakeDrop drop = find("accountKey = ?1 and reason = ?2", accountKey, reason.name()).firstResult();
         if (drop == null) {
             drop = new IntakeDrop(accountKey, reason, now);
             persist(drop);
         }
-        drop.count(externalId, now);
+        drop.count(count, lastExternalId, now);
     }
 
     public List<IntakeDrop> forAccount(String accountKey) {

@@ -1,10 +1,17 @@
 package dev.signet.intake;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.signet.care.Conversation;
@@ -17,8 +24,9 @@ import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
-import dev.signet.customer.IdentityService;
+import dev.signet.customer.Network;
 import dev.signet.customer.SocialIdentity;
+import dev.signet.customer.SocialIdentityRepository;
 
 /**
  * Stores each fetched message once per (network, external id), drops and counts noise ({@link NoiseFilter},
@@ -28,63 +36,118 @@ import dev.signet.customer.SocialIdentity;
 @ApplicationScoped
 public class IntakeService {
 
+    /** Messages looked up together; keeps IN lists of a sensible length. */
+    static final int CHUNK = 500;
+
     private final ChannelAccountRepository accounts;
     private final ConversationRepository conversations;
     private final MessageRepository messages;
-    private final IdentityService identities;
+    private final SocialIdentityRepository identityRepository;
     private final IntakeDropRepository drops;
+    private final EntityManager em;
     private final NoiseFilter noise;
     private final Clock clock;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
-            MessageRepository messages, IdentityService identities, IntakeDropRepository drops, IntakeConfig config,
-            Clock clock) {
+            MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
+            EntityManager em, IntakeConfig config, Clock clock) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
-        this.identities = identities;
+        this.identityRepository = identityRepository;
         this.drops = drops;
+        this.em = em;
         this.noise = new NoiseFilter(config.ignoredHandles().orElse(List.of()), config.ignoredKeywords().orElse(List.of()));
         this.clock = clock;
     }
 
+    /** Stores one message; see {@link #receiveAll}. */
     @Transactional
     public IntakeResult receive(InboundMessage inbound) {
-        ChannelAccount account = accounts.findByKey(inbound.accountKey())
-                .orElseThrow(() -> new IllegalStateException("Unknown channel account " + inbound.accountKey()));
-        Optional<IntakeResult> dropped = noise.classify(inbound, account.externalUserId());
-        if (dropped.isPresent()) {
-            return drop(inbound, dropped.get());
+        return receiveAll(List.of(inbound)).get(0);
+    }
+
+    /**
+     * Stores a batch of messages, in order, in one transaction with a fixed number of lookups (batching is what
+     * lets intake keep up with a burst: one commit instead of one per message). Returns what happened to each.
+     */
+    @Transactional
+    public List<IntakeResult> receiveAll(List<InboundMessage> batch) {
+        List<IntakeResult> results = new ArrayList<>(batch.size());
+        for (int from = 0; from < batch.size(); from += CHUNK) {
+            results.addAll(receiveChunk(batch.subList(from, Math.min(batch.size(), from + CHUNK))));
         }
-        Optional<Message> known = messages.findByExternalId(inbound.network(), inbound.externalId());
-        if (known.isPresent()) {
-            return known.get().direction() == Direction.OUT ? drop(inbound, IntakeResult.DROPPED_ECHO) : IntakeResult.DUPLICATE;
+        return results;
+    }
+
+    private List<IntakeResult> receiveChunk(List<InboundMessage> chunk) {
+        Instant now = clock.instant();
+        Map<String, ChannelAccount> accountsByKey = new HashMap<>();
+        for (InboundMessage inbound : chunk) {
+            accountsByKey.computeIfAbsent(inbound.accountKey(), key -> accounts.findByKey(key)
+                    .orElseThrow(() -> new IllegalStateException("Unknown channel account " + key)));
         }
-        SocialIdentity author = identities.resolve(inbound.network(), inbound.author().userId(),
-                inbound.author().handle(), inbound.author().displayName());
+        Network network = Network.X;
+        IntakeBatch known = IntakeBatch.load(em, network,
+                chunk.stream().map(InboundMessage::externalId).collect(Collectors.toSet()),
+                chunk.stream().map(m -> m.author().userId()).collect(Collectors.toSet()),
+                chunk.stream().map(InboundMessage::inReplyToExternalId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        DropTally tally = new DropTally();
+        List<IntakeResult> results = new ArrayList<>(chunk.size());
+        for (InboundMessage inbound : chunk) {
+            if (inbound.network() != network) {
+                throw new IllegalStateException("Intake only knows " + network + ", not " + inbound.network());
+            }
+            ChannelAccount account = accountsByKey.get(inbound.accountKey());
+            Optional<IntakeResult> dropped = noise.classify(inbound, account.externalUserId())
+                    .or(() -> known.known(inbound.externalId())
+                            .map(direction -> direction == Direction.OUT ? IntakeResult.DROPPED_ECHO : IntakeResult.DUPLICATE));
+            if (dropped.isPresent()) {
+                results.add(dropped.get());
+                if (dropped.get().dropped()) {
+                    tally.count(inbound.accountKey(), dropped.get(), inbound.externalId());
+                }
+                continue;
+            }
+            results.add(store(inbound, account, known, now));
+        }
+        tally.forEach((accountKey, reason, count, lastId) -> drops.count(accountKey, reason, count, lastId, now));
+        return results;
+    }
+
+    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now) {
+        SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
+        if (author == null) {
+            author = new SocialIdentity(inbound.network(), inbound.author().userId(),
+                    inbound.author().handle() == null ? inbound.author().userId() : inbound.author().handle(),
+                    inbound.author().displayName(), now);
+            identityRepository.persist(author);
+            known.rememberIdentity(author);
+        } else {
+            author.refreshProfile(inbound.author().handle(), inbound.author().displayName());
+        }
         ConversationKind kind = inbound.kind() == MessageKind.MENTION ? ConversationKind.PUBLIC : ConversationKind.DM;
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())
-                .flatMap(id -> messages.findByExternalId(inbound.network(), id))
-                .map(p -> new ThreadingRule.Parent(p.conversation().id(), p.conversation().account().id(),
-                        p.conversation().kind()));
-        Optional<Long> open = conversations.findOpen(account.id(), author.id(), kind).map(Conversation::id);
+                .flatMap(known::conversationOf)
+                .map(c -> new ThreadingRule.Parent(c.id(), c.account().id(), c.kind()));
+        Optional<Long> open = known.open(account.id(), author.id(), kind).map(Conversation::id);
         ThreadingRule.Decision decision = ThreadingRule.decide(new ThreadingRule.Incoming(account.id(), kind, parent), open);
 
         Conversation conversation;
         if (decision.startsNew()) {
-            conversation = new Conversation(account, author, kind, inbound.sentAt(), clock.instant());
+            conversation = new Conversation(account, author, kind, inbound.sentAt(), now);
             conversations.persist(conversation);
         } else {
-            conversation = conversations.findById(decision.conversationId().orElseThrow());
+            conversation = known.conversation(decision.conversationId().orElseThrow());
         }
         conversation.customerWrote(inbound.text(), inbound.sentAt());
         messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
-                inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), clock.instant()));
+                inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now));
+        known.rememberMessage(inbound.externalId(), conversation);
+        if (conversation.identity().id().equals(author.id())) {
+            known.rememberOpen(conversation);
+        }
         return IntakeResult.STORED;
     }
 
-    private IntakeResult drop(InboundMessage inbound, IntakeResult reason) {
-        drops.count(inbound.accountKey(), reason, inbound.externalId(), clock.instant());
-        return reason;
-    }
 }

@@ -127,6 +127,26 @@ class IntakeServiceTest {
         assertEquals(ConversationStatus.OPEN, status);
     }
 
+    @Test
+    void aBatchThreadsRepliesToPostsOfTheSameBatchAndStoresRepeatsOnce() {
+        Author hal = world.customer("Hal Batch");
+        Author ida = world.customer("Ida Batch");
+        InboundMessage first = world.mention(TestWorld.AIR, hal, "@SignetTestAir one", null);
+        InboundMessage second = world.mention(TestWorld.AIR, hal, "@SignetTestAir two", first.externalId());
+        InboundMessage other = world.mention(TestWorld.AIR, ida, "@SignetTestAir me too", second.externalId());
+        InboundMessage dm = world.directMessage(TestWorld.AIR, ida, "1", "private detail");
+
+        List<IntakeResult> results = intake.receiveAll(List.of(first, second, first, other, dm, second));
+
+        assertEquals(List.of(IntakeResult.STORED, IntakeResult.STORED, IntakeResult.DUPLICATE, IntakeResult.STORED,
+                IntakeResult.STORED, IntakeResult.DUPLICATE), results);
+        long thread = conversationOfMessage(first.externalId());
+        assertEquals(thread, conversationOfMessage(second.externalId()));
+        assertEquals(thread, conversationOfMessage(other.externalId()));
+        assertNotEquals(thread, conversationOfMessage(dm.externalId()));
+        assertEquals(1, messagesWithId(first.externalId()).size());
+    }
+
     private List<Message> messagesWithId(String externalId) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "from Message m where m.externalId = :id", Message.class).setParameter("id", externalId).getResultList());

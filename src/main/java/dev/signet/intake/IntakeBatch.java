@@ -1,0 +1,110 @@
+package dev.signet.intake;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import dev.signet.care.Conversation;
+import dev.signet.care.ConversationKind;
+import dev.signet.care.ConversationStatus;
+import dev.signet.care.Direction;
+import dev.signet.care.Message;
+import dev.signet.customer.Network;
+import dev.signet.customer.SocialIdentity;
+
+/**
+ * The working set of one intake transaction: what a batch of messages needs from the database, loaded with a
+ * fixed number of queries whatever the batch size, then kept current as the batch adds identities,
+ * conversations and messages (so a reply later in the same batch finds the post it answers).
+ */
+final class IntakeBatch {
+
+    private final Map<String, Direction> knownMessages = new HashMap<>();
+    private final Map<String, SocialIdentity> identities = new HashMap<>();
+    private final Map<String, Conversation> conversationOfMessage = new HashMap<>();
+    private final Map<OpenKey, Conversation> openConversations = new HashMap<>();
+    private final Map<Long, Conversation> conversations = new HashMap<>();
+
+    private IntakeBatch() {
+    }
+
+    /** Loads what these messages refer to: 4 queries. */
+    static IntakeBatch load(EntityManager em, Network network, Collection<String> messageIds,
+            Collection<String> userIds, Collection<String> parentIds) {
+        IntakeBatch batch = new IntakeBatch();
+        if (!messageIds.isEmpty()) {
+            em.createQuery("select m.externalId, m.direction from Message m where m.network = :n and m.externalId in :ids",
+                    Object[].class)
+                    .setParameter("n", network).setParameter("ids", messageIds).getResultList()
+                    .forEach(row -> batch.knownMessages.put((String) row[0], (Direction) row[1]));
+        }
+        if (!userIds.isEmpty()) {
+            em.createQuery("select i from SocialIdentity i where i.network = :n and i.externalUserId in :ids",
+                    SocialIdentity.class)
+                    .setParameter("n", network).setParameter("ids", userIds).getResultList()
+                    .forEach(identity -> batch.identities.put(identity.externalUserId(), identity));
+        }
+        if (!parentIds.isEmpty()) {
+            em.createQuery("""
+                    select m from Message m join fetch m.conversation c join fetch c.account
+                    where m.network = :n and m.externalId in :ids""", Message.class)
+                    .setParameter("n", network).setParameter("ids", parentIds).getResultList()
+                    .forEach(parent -> batch.rememberMessage(parent.externalId(), parent.conversation()));
+        }
+        List<Long> identityIds = batch.identities.values().stream().map(SocialIdentity::id).toList();
+        if (!identityIds.isEmpty()) {
+            em.createQuery("""
+                    select c from Conversation c join fetch c.account
+                    where c.identity.id in :ids and c.status <> :resolved order by c.lastMessageAt, c.id""",
+                    Conversation.class)
+                    .setParameter("ids", identityIds).setParameter("resolved", ConversationStatus.RESOLVED)
+                    .getResultList()
+                    .forEach(batch::rememberOpen);
+        }
+        return batch;
+    }
+
+    Optional<Direction> known(String externalId) {
+        return Optional.ofNullable(knownMessages.get(externalId));
+    }
+
+    Optional<SocialIdentity> identity(String userId) {
+        return Optional.ofNullable(identities.get(userId));
+    }
+
+    void rememberIdentity(SocialIdentity identity) {
+        identities.put(identity.externalUserId(), identity);
+    }
+
+    Optional<Conversation> conversationOf(String externalMessageId) {
+        return Optional.ofNullable(conversationOfMessage.get(externalMessageId));
+    }
+
+    Optional<Conversation> open(long accountId, long identityId, ConversationKind kind) {
+        return Optional.ofNullable(openConversations.get(new OpenKey(accountId, identityId, kind)));
+    }
+
+    Conversation conversation(long id) {
+        return conversations.get(id);
+    }
+
+    /** The conversation is open and the most recent of its customer, kind and account. */
+    void rememberOpen(Conversation conversation) {
+        conversations.put(conversation.id(), conversation);
+        openConversations.put(new OpenKey(conversation.account().id(), conversation.identity().id(), conversation.kind()),
+                conversation);
+    }
+
+    void rememberMessage(String externalId, Conversation conversation) {
+        knownMessages.putIfAbsent(externalId, Direction.IN);
+        conversations.put(conversation.id(), conversation);
+        conversationOfMessage.put(externalId, conversation);
+    }
+
+    private record OpenKey(long accountId, long identityId, ConversationKind kind) {
+    }
+}
