@@ -88,7 +88,7 @@ public class SandboxXRoutes {
     private void handle(RoutingContext ctx, XEndpoint endpoint, Action action) {
         SandboxRateLimiter.Window window = null;
         try {
-            XCaller caller = x.authenticate(ctx.request().getHeader("Authorization"));
+            XCaller caller = x.authenticate(SignedRequest.of(ctx.request()));
             window = x.admit(caller, endpoint, Instant.now());
             if (window.exceeded() && x.enforcesRateLimits()) {
                 throw XApiException.rateLimitExceeded();

@@ -28,6 +28,11 @@ public class XApiException extends RuntimeException {
         return new XApiException(401, 89, "Invalid or expired token.");
     }
 
+    /** A request whose OAuth signature does not match: X's answer to a wrong secret or a badly signed request. */
+    static XApiException couldNotAuthenticate() {
+        return new XApiException(401, 32, "Could not authenticate you.");
+    }
+
     static XApiException pageNotFound() {
         return new XApiException(404, 34, "Sorry, that page does not exist.");
     }
