@@ -67,8 +67,14 @@ public class ReplyWriter {
         }
         String inReplyTo = null;
         if (conversation.kind() == ConversationKind.PUBLIC) {
-            inReplyTo = messages.latestFromCustomer(conversationId)
-                    .orElseThrow(ReplyRejectedException::nothingToAnswer).externalId();
+            Message answered = messages.latestFromCustomer(conversationId)
+                    .orElseThrow(ReplyRejectedException::nothingToAnswer);
+            String brandHandle = conversation.account().handle();
+            if (connectors.publicRepliesNeedMention(conversation.account().accountKey())
+                    && !MentionRule.mentions(answered.text(), brandHandle)) {
+                throw ReplyRejectedException.needsMention(brandHandle);
+            }
+            inReplyTo = answered.externalId();
         }
         Instant now = clock.instant();
         Message message = Message.fromAgent(conversation, agent, signed, inReplyTo, now);

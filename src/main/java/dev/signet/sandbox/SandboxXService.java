@@ -176,7 +176,7 @@ public class SandboxXService {
         body.putObject("rate_limit_context").put("access_token", "***");
         ObjectNode resources = body.putObject("resources");
         for (XEndpoint endpoint : XEndpoint.values()) {
-            if (endpoint == XEndpoint.UNKNOWN || (!families.isEmpty() && !families.contains(endpoint.family()))) {
+            if (endpoint == XEndpoint.UNKNOWN || endpoint.v2() || (!families.isEmpty() && !families.contains(endpoint.family()))) {
                 continue;
             }
             SandboxRateLimiter.Window window = rateLimiter.peek(caller.rateLimitKey(), endpoint, now);
