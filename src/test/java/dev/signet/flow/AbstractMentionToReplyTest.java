@@ -1,8 +1,10 @@
 package dev.signet.flow;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -76,6 +78,10 @@ abstract class AbstractMentionToReplyTest {
                 .body("kind", equalTo("PUBLIC"))
                 .body("messages[0].externalId", equalTo(Long.toString(mention.id())))
                 .body("messages[0].text", equalTo(mention.text()));
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/conversations/" + id)
+                .then().statusCode(200)
+                .body(not(containsString("Answer by DM")));
 
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .contentType(ContentType.JSON).body("{\"text\":\"So sorry, Casey! We are rebooking you now.\"}")

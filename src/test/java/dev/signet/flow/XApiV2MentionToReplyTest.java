@@ -70,6 +70,11 @@ class XApiV2MentionToReplyTest extends AbstractMentionToReplyTest {
                 new Author(Long.toString(customerUser.id()), customer, customerUser.name()), null, post.text(), null,
                 Instant.now()));
         long id = conversationIdOf(agent, customer);
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/conversations/" + id)
+                .then().statusCode(200)
+                .body(containsString("does not mention @" + air().handle()))
+                .body(containsString("Answer by DM instead."));
         long messagesBefore = messageCount();
         long outboxBefore = outboxCount();
 
