@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Which brand accounts Signet listens on, and how. */
@@ -39,11 +40,27 @@ public interface ChannelConfig {
         String handle();
 
         /**
-         * Base URL of X's v1.1 REST API, with a trailing slash: {@code https://api.twitter.com/1.1/}, or the
+         * Base URL of X's v1.1 REST API (used when {@link #apiVersion()} is {@code v1.1}), with a trailing slash: {@code https://api.twitter.com/1.1/}, or the
          * built-in sandbox ({@code http://127.0.0.1:8080/sandbox/x/1.1/}).
          */
         @WithDefault("https://api.twitter.com/1.1/")
         String apiBaseUrl();
+
+        /**
+         * Which X API serves this account: {@code v1.1} (Twitter4J; X gives it only to Enterprise access) or
+         * {@code v2} (self-serve access; a public reply then needs a post that mentions the brand, else Signet
+         * asks the agent to answer by DM).
+         */
+        @WithDefault("v1.1")
+        @WithConverter(XApiVersion.ConfigConverter.class)
+        XApiVersion apiVersion();
+
+        /**
+         * Base URL of X's API v2, with a trailing slash, used when {@link #apiVersion()} is {@code v2}:
+         * {@code https://api.x.com/2/}, or the built-in sandbox ({@code http://127.0.0.1:8080/sandbox/x/2/}).
+         */
+        @WithDefault("https://api.x.com/2/")
+        String apiV2BaseUrl();
 
         /** OAuth 1.0a consumer (API) key of the X app. */
         String consumerKey();

@@ -25,6 +25,12 @@ public class ReplyRejectedException extends ProblemException {
                         + " customers. An admin can set your initials.");
     }
 
+    static ReplyRejectedException needsMention(String brandHandle) {
+        return new ReplyRejectedException(422, "reply-needs-mention", "Public reply not allowed by X",
+                "The customer's post does not mention @" + brandHandle + ", and X lets this account (API v2) reply"
+                        + " publicly only to posts that mention or quote it. Answer by DM instead.");
+    }
+
     static ReplyRejectedException nothingToAnswer() {
         return new ReplyRejectedException(409, "nothing-to-answer", "Nothing to answer",
                 "This public conversation has no customer post on X to reply to.");

@@ -2,6 +2,7 @@ package dev.signet.reply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,15 +38,25 @@ public class ReplyWriter {
         this.clock = clock;
     }
 
-    /** The signed length of a draft, for the live counter. */
+    /**
+     * The signed length of a draft, for the live counter, and why X would refuse a public reply here (so the agent
+     * learns it before writing one).
+     */
     @Transactional
     public ReplyPreview preview(long conversationId, String draft, AppUser agent) {
         Conversation conversation = find(conversationId);
         String format = connectors.signatureFormat(conversation.account().accountKey());
         String initials = agent.initials() == null ? "??" : agent.initials();
         String signed = Signature.sign(draft == null ? "" : draft, format, initials);
+        String refusal = null;
+        if (conversation.kind() == ConversationKind.PUBLIC) {
+            refusal = messages.latestFromCustomer(conversationId)
+                    .flatMap(answered -> publicReplyRefusal(conversation, answered))
+                    .map(ReplyRejectedException::detail)
+                    .orElse(null);
+        }
         return new ReplyPreview(Signature.render(format, initials), ReplyLength.measure(signed, conversation.kind()),
-                ReplyLength.limit(conversation.kind()));
+                ReplyLength.limit(conversation.kind()), refusal);
     }
 
     /** Stores the signed reply and its outbox entry; returns the outbox entry's id. */
@@ -67,8 +78,13 @@ public class ReplyWriter {
         }
         String inReplyTo = null;
         if (conversation.kind() == ConversationKind.PUBLIC) {
-            inReplyTo = messages.latestFromCustomer(conversationId)
-                    .orElseThrow(ReplyRejectedException::nothingToAnswer).externalId();
+            Message answered = messages.latestFromCustomer(conversationId)
+                    .orElseThrow(ReplyRejectedException::nothingToAnswer);
+            Optional<ReplyRejectedException> refusal = publicReplyRefusal(conversation, answered);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
+            inReplyTo = answered.externalId();
         }
         Instant now = clock.instant();
         Message message = Message.fromAgent(conversation, agent, signed, inReplyTo, now);
@@ -77,6 +93,19 @@ public class ReplyWriter {
         outbox.persist(entry);
         conversation.agentAnswered(signed, now);
         return entry.id();
+    }
+
+    /**
+     * X's self-serve rule (API v2): a public reply only to a post that mentions the brand. Checked on the post
+     * answered, by its text; a post that only quotes the brand is not recognised yet.
+     */
+    private Optional<ReplyRejectedException> publicReplyRefusal(Conversation conversation, Message answered) {
+        String brandHandle = conversation.account().handle();
+        if (connectors.publicRepliesNeedMention(conversation.account().accountKey())
+                && !MentionRule.mentions(answered.text(), brandHandle)) {
+            return Optional.of(ReplyRejectedException.needsMention(brandHandle));
+        }
+        return Optional.empty();
     }
 
     private Conversation find(long conversationId) {

@@ -3,6 +3,7 @@ package dev.signet.sandbox;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,6 +35,22 @@ public record OAuthHeader(Map<String, String> parameters) {
 
     public Optional<String> token() {
         return Optional.ofNullable(parameters.get("oauth_token"));
+    }
+
+    public Optional<String> signature() {
+        return Optional.ofNullable(parameters.get("oauth_signature"));
+    }
+
+    public Optional<String> signatureMethod() {
+        return Optional.ofNullable(parameters.get("oauth_signature_method"));
+    }
+
+    /** The header's parameters that the signature covers: every one but {@code oauth_signature} and {@code realm}. */
+    public List<OAuthSignature.Parameter> signedParameters() {
+        return parameters.entrySet().stream()
+                .filter(e -> !"oauth_signature".equals(e.getKey()) && !"realm".equals(e.getKey()))
+                .map(e -> new OAuthSignature.Parameter(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static String decode(String value) {

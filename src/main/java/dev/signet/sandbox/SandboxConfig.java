@@ -36,8 +36,8 @@ public interface SandboxConfig {
     String consumerKey();
 
     /**
-     * The consumer secret that goes with {@link #consumerKey()}. Kept for the OAuth signature check, which
-     * the sandbox does not perform yet.
+     * The consumer secret that goes with {@link #consumerKey()}: with the brand's access token secret it is the
+     * key of the OAuth 1.0a HMAC-SHA1 signature every v1.1 and v2 request must carry.
      */
     @WithDefault("sandbox-consumer-secret")
     String consumerSecret();

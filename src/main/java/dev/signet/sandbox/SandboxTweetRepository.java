@@ -1,5 +1,6 @@
 package dev.signet.sandbox;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,11 @@ public class SandboxTweetRepository implements PanacheRepository<SandboxTweet> {
                 .setMaxResults(1);
         List<Long> ids = query.getResultList();
         return ids.isEmpty() ? Long.MIN_VALUE + 1 : ids.get(0);
+    }
+
+    /** Tweets by id in one query (missing ids are left out). */
+    public List<SandboxTweet> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids.stream().distinct().toList());
     }
 
     /** The texts of an author's most recent tweets, for X's duplicate rule. */

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -50,7 +48,7 @@ public class SandboxXRoutes {
     }
 
     void init(@Observes Router router) {
-        String base = trimTrailingSlash(config.xBasePath()) + "/1.1/";
+        String base = XHttp.trimTrailingSlash(config.xBasePath()) + "/1.1/";
         router.route(base + "*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         get(router, base + "account/verify_credentials.json", XEndpoint.VERIFY_CREDENTIALS,
                 (caller, ctx) -> x.verifyCredentials(caller));
@@ -88,7 +86,7 @@ public class SandboxXRoutes {
     private void handle(RoutingContext ctx, XEndpoint endpoint, Action action) {
         SandboxRateLimiter.Window window = null;
         try {
-            XCaller caller = x.authenticate(ctx.request().getHeader("Authorization"));
+            XCaller caller = x.authenticate(SignedRequest.of(ctx.request()));
             window = x.admit(caller, endpoint, Instant.now());
             if (window.exceeded() && x.enforcesRateLimits()) {
                 throw XApiException.rateLimitExceeded();
@@ -101,13 +99,7 @@ public class SandboxXRoutes {
     }
 
     private void respond(RoutingContext ctx, SandboxRateLimiter.Window window, int status, Object body) {
-        HttpServerResponse response = ctx.response();
-        response.setStatusCode(status);
-        response.putHeader("content-type", "application/json;charset=utf-8");
-        response.putHeader("x-rate-limit-limit", Integer.toString(window.limit()));
-        response.putHeader("x-rate-limit-remaining", Integer.toString(window.remaining()));
-        response.putHeader("x-rate-limit-reset", Long.toString(window.resetEpochSecond()));
-        response.end(Buffer.buffer(json.bytes(body)));
+        XHttp.respond(ctx, window, status, XHttp.JSON, json.bytes(body));
     }
 
     /** {@code {"event":{"message_create":{"target":{"recipient_id":…},"message_data":{"text":…}}}}}. */
@@ -167,9 +159,5 @@ public class SandboxXRoutes {
 
     private static List<Long> longListParam(RoutingContext ctx, String name) {
         return listParam(ctx, name).stream().map(v -> parseLong(name, v)).collect(Collectors.toList());
-    }
-
-    private static String trimTrailingSlash(String path) {
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -21,8 +21,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
  * The logic of the fake X v1.1 API: who is calling, what each endpoint answers, and the rate-limit budgets.
  * {@link SandboxXRoutes} turns HTTP into calls of this class.
  * <p>
- * The caller is identified by the consumer key and access token of its OAuth header. The HMAC-SHA1 signature is
- * not verified yet (a later issue; the secrets are stored for it), so a client that signs wrongly still passes.
+ * The caller is identified by the consumer key and access token of its OAuth header, and its HMAC-SHA1 signature
+ * is verified as X does (RFC 5849), so a client that signs wrongly fails here as it would on X.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
@@ -58,15 +58,29 @@ public class SandboxXService {
         this.json = json;
     }
 
-    /** The brand whose access token the header carries, with the configured consumer key; else X's 401 (code 89). */
+    /**
+     * The brand whose access token the header carries, with the configured consumer key (else X's 401, code 89),
+     * provided the request is signed with the consumer secret and that brand's token secret (else X's 401, code
+     * 32). Nonces and timestamps are not checked: the sandbox does not guard against replays.
+     */
     @Transactional
-    public XCaller authenticate(String authorizationHeader) {
-        OAuthHeader header = OAuthHeader.parse(authorizationHeader).orElseThrow(XApiException::invalidToken);
+    public XCaller authenticate(SignedRequest request) {
+        OAuthHeader header = OAuthHeader.parse(request.authorization()).orElseThrow(XApiException::invalidToken);
         if (!header.consumerKey().map(config.consumerKey()::equals).orElse(false)) {
             throw XApiException.invalidToken();
         }
         String token = header.token().orElseThrow(XApiException::invalidToken);
         SandboxUser brand = users.findBrandByAccessToken(token).orElseThrow(XApiException::invalidToken);
+        if (!header.signatureMethod().map("HMAC-SHA1"::equals).orElse(false)) {
+            throw XApiException.couldNotAuthenticate();
+        }
+        List<OAuthSignature.Parameter> signed = new ArrayList<>(request.parameters());
+        signed.addAll(header.signedParameters());
+        String expected = OAuthSignature.sign(request.method(), request.normalizedUrl(), signed, config.consumerSecret(),
+                brand.getAccessTokenSecret());
+        if (!OAuthSignature.matches(expected, header.signature().orElse(null))) {
+            throw XApiException.couldNotAuthenticate();
+        }
         return new XCaller(brand.getId(), brand.getScreenName(), token);
     }
 
@@ -162,7 +176,7 @@ public class SandboxXService {
         body.putObject("rate_limit_context").put("access_token", "***");
         ObjectNode resources = body.putObject("resources");
         for (XEndpoint endpoint : XEndpoint.values()) {
-            if (endpoint == XEndpoint.UNKNOWN || (!families.isEmpty() && !families.contains(endpoint.family()))) {
+            if (endpoint == XEndpoint.UNKNOWN || endpoint.v2() || (!families.isEmpty() && !families.contains(endpoint.family()))) {
                 continue;
             }
             SandboxRateLimiter.Window window = rateLimiter.peek(caller.rateLimitKey(), endpoint, now);

@@ -28,6 +28,25 @@ public class XApiException extends RuntimeException {
         return new XApiException(401, 89, "Invalid or expired token.");
     }
 
+    /** A request whose OAuth signature does not match: X's answer to a wrong secret or a badly signed request. */
+    static XApiException couldNotAuthenticate() {
+        return new XApiException(401, 32, "Could not authenticate you.");
+    }
+
+    /**
+     * X's v2 refusal of a reply to a post whose author did not mention (or quote) the replying account: the
+     * self-serve rule since 2026-02-23. The code is v1.1's for a restricted reply.
+     */
+    static XApiException replyNotAllowed() {
+        return new XApiException(403, 433, "Reply to this conversation is not allowed because you have not been"
+                + " mentioned or otherwise engaged by the author of the post you are replying to.");
+    }
+
+    /** A v2 resource (user, post) that does not exist. */
+    static XApiException resourceNotFound(String message) {
+        return new XApiException(404, 50, message);
+    }
+
     static XApiException pageNotFound() {
         return new XApiException(404, 34, "Sorry, that page does not exist.");
     }

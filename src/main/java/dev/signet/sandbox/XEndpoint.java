@@ -1,8 +1,9 @@
 package dev.signet.sandbox;
 
 /**
- * The v1.1 endpoints the sandbox serves, with X's requests-per-15-minutes budget per user token and the
- * resource family and name X lists them under in {@code application/rate_limit_status.json}.
+ * The v1.1 and v2 endpoints the sandbox serves, with X's requests-per-15-minutes budget per user token and the
+ * resource family and name X lists them under (v1.1 in {@code application/rate_limit_status.json}; v2 has no
+ * such endpoint and reports budgets only in the headers).
  */
 public enum XEndpoint {
     VERIFY_CREDENTIALS("account", "/account/verify_credentials", 75),
@@ -14,7 +15,13 @@ public enum XEndpoint {
     USERS_LOOKUP("users", "/users/lookup", 900),
     RATE_LIMIT_STATUS("application", "/application/rate_limit_status", 180),
     /** Any path the sandbox does not know; X answers 404 but still sends rate-limit headers. */
-    UNKNOWN("unknown", "/unknown", 180);
+    UNKNOWN("unknown", "/unknown", 180),
+    V2_USERS_ME("users", "/2/users/me", 75),
+    V2_MENTIONS("users", "/2/users/:id/mentions", 300),
+    V2_DM_EVENTS("dm_events", "/2/dm_events", 15),
+    V2_CREATE_TWEET("tweets", "/2/tweets", 100),
+    V2_CREATE_DM("dm_conversations", "/2/dm_conversations/with/:participant_id/messages", 15),
+    V2_UNKNOWN("unknown", "/2/unknown", 180);
 
     private final String family;
     private final String resource;
@@ -36,5 +43,10 @@ public enum XEndpoint {
 
     public int limitPer15Minutes() {
         return limitPer15Minutes;
+    }
+
+    /** Whether this is an X API v2 endpoint (not listed by v1.1's rate-limit status). */
+    public boolean v2() {
+        return resource.startsWith("/2/");
     }
 }

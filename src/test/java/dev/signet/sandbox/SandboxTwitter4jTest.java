@@ -282,6 +282,38 @@ class SandboxTwitter4jTest {
     }
 
     @Test
+    void aWrongSecretOrATamperedSignatureIsRefusedWithCode32() {
+        SandboxTestData.Brand brand = SandboxTestData.newBrand(sandbox);
+        TwitterException wrongSecret = assertThrows(TwitterException.class,
+                () -> SandboxTestData.twitter(restBaseUrl, brand.token(), "not-" + brand.tokenSecret()).users()
+                        .verifyCredentials());
+        assertEquals(401, wrongSecret.getStatusCode());
+        assertEquals(32, wrongSecret.getErrorCode());
+
+        String url = restBaseUrl + "statuses/mentions_timeline.json?count=5";
+        given().header("Authorization", brand.authorization("GET", url)).get(url).then().statusCode(200);
+        // Signed for count=5, sent with count=6: the query is part of the signature.
+        given().header("Authorization", brand.authorization("GET", url)).get(url.replace("count=5", "count=6"))
+                .then().statusCode(401)
+                .body("errors[0].code", equalTo(32))
+                .body("errors[0].message", equalTo("Could not authenticate you."));
+        String tampered = brand.authorization("GET", url).replaceFirst("oauth_signature=\"[^\"]{4}", "oauth_signature=\"AAAA");
+        given().header("Authorization", tampered).get(url).then().statusCode(401).body("errors[0].code", equalTo(32));
+        String unsigned = "OAuth oauth_consumer_key=\"sandbox-consumer-key\", oauth_token=\"" + brand.token() + "\"";
+        given().header("Authorization", unsigned).get(url).then().statusCode(401).body("errors[0].code", equalTo(32));
+    }
+
+    @Test
+    void twitter4jSignsAFormPostAndAJsonPostAsXExpects() throws TwitterException {
+        SandboxTestData.Brand brand = SandboxTestData.newBrand(sandbox);
+        SandboxUserView customer = SandboxTestData.newCustomer(sandbox);
+        TwitterV1 twitter = brand.twitter(restBaseUrl);
+        // Form body signed (status with spaces, punctuation and non-ASCII), JSON body not signed.
+        assertNotNull(twitter.tweets().updateStatus("Signé: 100% sure & done ~ (ok) ^MD"));
+        assertNotNull(twitter.directMessages().sendDirectMessage(customer.id(), "Hallo, naïve café + 1 ^MD"));
+    }
+
+    @Test
     void rateLimitHeadersCountDownPerEndpoint() throws TwitterException {
         SandboxTestData.Brand brand = SandboxTestData.newBrand(sandbox);
         TwitterV1 twitter = brand.twitter(restBaseUrl);
@@ -300,17 +332,17 @@ class SandboxTwitter4jTest {
     @Test
     void unknownPathsAndMalformedNumbersGetXErrors() {
         SandboxTestData.Brand brand = SandboxTestData.newBrand(sandbox);
-        String auth = "OAuth oauth_consumer_key=\"sandbox-consumer-key\", oauth_token=\"" + brand.token() + "\"";
-        given().header("Authorization", auth)
+        given().header("Authorization", brand.authorization("GET", restBaseUrl + "statuses/home_timeline.json"))
                 .get(restBaseUrl + "statuses/home_timeline.json")
                 .then().statusCode(404)
                 .body("errors[0].code", equalTo(34))
                 .body("errors[0].message", equalTo("Sorry, that page does not exist."));
-        given().header("Authorization", auth)
+        given().header("Authorization", brand.authorization("GET", restBaseUrl + "statuses/mentions_timeline.json?since_id=abc"))
                 .get(restBaseUrl + "statuses/mentions_timeline.json?since_id=abc")
                 .then().statusCode(400)
                 .body("errors[0].code", notNullValue());
-        given().header("Authorization", auth).contentType("application/json")
+        given().header("Authorization", brand.authorization("POST", restBaseUrl + "direct_messages/events/new.json"))
+                .contentType("application/json")
                 .body("{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":{\"recipient_id\":\"x7\"},"
                         + "\"message_data\":{\"text\":\"hi\"}}}}")
                 .post(restBaseUrl + "direct_messages/events/new.json")
@@ -321,8 +353,8 @@ class SandboxTwitter4jTest {
     void aDirectMessageByJsonAcceptsARecipientIdAsStringAndRefusesEmptyText() {
         SandboxTestData.Brand brand = SandboxTestData.newBrand(sandbox);
         SandboxUserView customer = SandboxTestData.newCustomer(sandbox);
-        String auth = "OAuth oauth_consumer_key=\"sandbox-consumer-key\", oauth_token=\"" + brand.token() + "\"";
-        given().header("Authorization", auth).contentType("application/json")
+        String dmUrl = restBaseUrl + "direct_messages/events/new.json";
+        given().header("Authorization", brand.authorization("POST", dmUrl)).contentType("application/json")
                 .body("{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":{\"recipient_id\":\""
                         + customer.id() + "\"},\"message_data\":{\"text\":\"Hello there\"}}}}")
                 .post(restBaseUrl + "direct_messages/events/new.json")
@@ -331,7 +363,7 @@ class SandboxTwitter4jTest {
                 .body("event.message_create.sender_id", equalTo(Long.toString(brand.user().id())))
                 .body("event.message_create.target.recipient_id", equalTo(Long.toString(customer.id())))
                 .body("event.message_create.message_data.text", equalTo("Hello there"));
-        given().header("Authorization", auth).contentType("application/json")
+        given().header("Authorization", brand.authorization("POST", dmUrl)).contentType("application/json")
                 .body("{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":{\"recipient_id\":"
                         + customer.id() + "},\"message_data\":{\"text\":\"\"}}}}")
                 .post(restBaseUrl + "direct_messages/events/new.json")
@@ -342,8 +374,7 @@ class SandboxTwitter4jTest {
     @Test
     void createdAtIsInXsDateFormat() {
         SandboxTestData.Brand brand = SandboxTestData.newBrand(sandbox);
-        String auth = "OAuth oauth_consumer_key=\"sandbox-consumer-key\", oauth_token=\"" + brand.token() + "\"";
-        String createdAt = given().header("Authorization", auth)
+        String createdAt = given().header("Authorization", brand.authorization("GET", restBaseUrl + "account/verify_credentials.json"))
                 .get(restBaseUrl + "account/verify_credentials.json")
                 .then().statusCode(200)
                 .extract().path("created_at");

@@ -26,6 +26,11 @@ public class TestWorld {
     public static final String MOBILE = "test-mobile";
     public static final String AIR_HANDLE = "SignetTestAir";
     public static final String MOBILE_HANDLE = "SignetTestMobile";
+    /** The same brands served through X API v2. */
+    public static final String AIR_V2 = "test-air-v2";
+    public static final String MOBILE_V2 = "test-mobile-v2";
+    public static final String AIR_V2_HANDLE = "SignetTestAirV2";
+    public static final String MOBILE_V2_HANDLE = "SignetTestMobileV2";
 
     private final AppUserService users;
     private final AtomicInteger sequence = new AtomicInteger();
@@ -67,10 +72,13 @@ public class TestWorld {
                 null, Instant.now());
     }
 
-    /** The sandbox users behind the two test brand accounts, with the tokens application.properties gives them. */
+    /** The sandbox users behind the test brand accounts, with the tokens application.properties gives them. */
     public void sandboxBrands(SandboxService sandbox) {
         sandbox.ensureUser(AIR_HANDLE, "Signet Test Air", true, "test-air-token", "test-air-secret");
         sandbox.ensureUser(MOBILE_HANDLE, "Signet Test Mobile", true, "test-mobile-token", "test-mobile-secret");
+        sandbox.ensureUser(AIR_V2_HANDLE, "Signet Test Air v2", true, "test-air-v2-token", "test-air-v2-secret");
+        sandbox.ensureUser(MOBILE_V2_HANDLE, "Signet Test Mobile v2", true, "test-mobile-v2-token",
+                "test-mobile-v2-secret");
     }
 
     /** A new customer on the sandbox X; returns the handle. */

@@ -43,7 +43,7 @@ import twitter4j.v1.TwitterV1;
 import twitter4j.v1.User;
 
 /**
- * X API v1.1 through Twitter4J, for one brand account. The only class (with its factory) that imports
+ * X API v1.1 through Twitter4J, for one brand account (Enterprise access). Only {@code channel.x} imports
  * {@code twitter4j}. Results come newest first from X; they are de-duplicated and returned oldest first.
  */
 public class Twitter4jXConnector implements ChannelConnector {

@@ -1,0 +1,45 @@
+package dev.signet.channel.x;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The X API v2 endpoints Signet uses, as a typed Quarkus REST client. Built per brand account by
+ * {@link XApiV2Connector} (the base URL and credentials are per account), signed by {@link OAuthSigningFilter};
+ * error answers become {@link XApiV2Failure} ({@link XApiV2ErrorMapper}). A null query parameter is not sent.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface XApiV2Client {
+
+    @GET
+    @Path("users/me")
+    XApiV2Json.UserResponse me();
+
+    @GET
+    @Path("users/{id}/mentions")
+    XApiV2Json.TweetPage mentions(@PathParam("id") String userId, @QueryParam("max_results") int maxResults,
+            @QueryParam("since_id") String sinceId, @QueryParam("pagination_token") String paginationToken,
+            @QueryParam("tweet.fields") String tweetFields, @QueryParam("expansions") String expansions);
+
+    @GET
+    @Path("dm_events")
+    XApiV2Json.DmEventPage directMessageEvents(@QueryParam("max_results") int maxResults,
+            @QueryParam("pagination_token") String paginationToken, @QueryParam("event_types") String eventTypes,
+            @QueryParam("dm_event.fields") String eventFields, @QueryParam("expansions") String expansions);
+
+    @POST
+    @Path("tweets")
+    XApiV2Json.CreatedTweetResponse createTweet(XApiV2Json.NewTweet tweet);
+
+    @POST
+    @Path("dm_conversations/with/{participantId}/messages")
+    XApiV2Json.SentDirectMessageResponse sendDirectMessage(@PathParam("participantId") String participantId,
+            XApiV2Json.NewDirectMessage message);
+}
