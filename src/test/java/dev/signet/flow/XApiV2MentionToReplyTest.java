@@ -21,6 +21,7 @@ import dev.signet.channel.Author;
 import dev.signet.channel.ChannelConfig;
 import dev.signet.channel.ChannelConnectors;
 import dev.signet.channel.ChannelException;
+import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.XApiVersion;
@@ -110,7 +111,7 @@ class XApiV2MentionToReplyTest extends AbstractMentionToReplyTest {
         assertEquals(air().handle(), connectors.forAccount(air().account()).verifyCredentials().handle());
 
         XApiV2Connector wrongSecret = new XApiV2Connector("wrong-secret", new TestAccount(air().handle(),
-                "http://127.0.0.1:" + port + "/sandbox/x/2/", "test-air-v2-token", "not-the-secret"), Duration.ofSeconds(5));
+                "http://127.0.0.1:" + port + "/sandbox/x/2/", "test-air-v2-token", "not-the-secret"), Duration.ofSeconds(5), new RateLimitBudget());
         ChannelException refused = assertThrows(ChannelException.class, wrongSecret::verifyCredentials);
 
         assertFalse(refused.retryable());
@@ -121,7 +122,7 @@ class XApiV2MentionToReplyTest extends AbstractMentionToReplyTest {
     @Test
     void aServerThatCannotBeReachedIsARetryableFailure() {
         XApiV2Connector unreachable = new XApiV2Connector("unreachable", new TestAccount(air().handle(),
-                "http://127.0.0.1:9/2/", "test-air-v2-token", "test-air-v2-secret"), Duration.ofSeconds(2));
+                "http://127.0.0.1:9/2/", "test-air-v2-token", "test-air-v2-secret"), Duration.ofSeconds(2), new RateLimitBudget());
 
         ChannelException failed = assertThrows(ChannelException.class, unreachable::verifyCredentials);
 
