@@ -41,10 +41,16 @@ public class IntakeService {
         this.clock = clock;
     }
 
+    /**
+     * Stores one message (or recognises it as stored already or as the brand's own).
+     *
+     * @throws MessageRejectedException if the message can never be stored (see {@link #check})
+     */
     @Transactional
     public IntakeResult receive(InboundMessage inbound) {
+        check(inbound);
         ChannelAccount account = accounts.findByKey(inbound.accountKey())
-                .orElseThrow(() -> new IllegalStateException("Unknown channel account " + inbound.accountKey()));
+                .orElseThrow(() -> new MessageRejectedException("unknown channel account " + inbound.accountKey()));
         if (inbound.author().userId().equals(account.externalUserId())) {
             return IntakeResult.DROPPED_OWN;
         }
@@ -72,5 +78,18 @@ public class IntakeService {
         messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), clock.instant()));
         return IntakeResult.STORED;
+    }
+
+    /**
+     * Refuses a message that lacks what intake needs. Messages built by the poller always have it; a record
+     * written to the inbound topic by anything else may not, and must not fail deep inside the transaction.
+     */
+    private static void check(InboundMessage inbound) {
+        if (inbound.accountKey() == null || inbound.network() == null || inbound.externalId() == null
+                || inbound.kind() == null || inbound.author() == null || inbound.author().userId() == null
+                || inbound.text() == null || inbound.sentAt() == null) {
+            throw new MessageRejectedException("incomplete inbound message: account, network, id, kind, author id, "
+                    + "text and time are required");
+        }
     }
 }
