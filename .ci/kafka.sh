@@ -109,7 +109,7 @@ start_broker() {
 
     for _ in $(seq 1 120); do
         if port_answers "$PORT"; then
-            echo "kafka: broker ready on 127.0.0.1:$PORT (pid $pid, logs in $RUN)"
+            echo "kafka: broker ready on 127.0.0.1:$PORT in ${SECONDS} s (pid $pid, logs in $RUN)"
             return 0
         fi
         if ! kill -0 "$pid" 2>/dev/null; then
