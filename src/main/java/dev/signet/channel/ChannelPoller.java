@@ -18,13 +18,20 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import dev.signet.messaging.KeyedMessages;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Pulls new mentions and DMs of every brand account this replica holds the poll lease of, and hands them to
- * intake. A cursor is stored only after
- * intake has acknowledged (committed) every message it covers, so a crash or a failure mid-cycle re-reads
- * rather than skips; intake's idempotency makes the re-read harmless.
+ * Pulls new mentions and DMs of every brand account this replica holds the poll lease of, and hands them
+ * to intake. A cursor is stored only after
+ * every message it covers has been taken for good, so a crash or a failure mid-cycle re-reads rather than
+ * skips; intake's idempotency makes the re-read harmless.
+ * <p>
+ * "Taken for good" depends on the transport ({@code signet.messaging.transport}). In-process, intake has
+ * committed the message. With Kafka (production), the broker has written it to every in-sync replica
+ * ({@code acks=all}): waiting for intake's commit instead would tie the poller to whichever replica consumes
+ * the partition, and buys nothing, because an acknowledged record is durable, intake commits its offset only
+ * after storing it (or dead-lettering it), and storing twice is impossible (unique network and id).
  */
 @ApplicationScoped
 public class ChannelPoller {
@@ -116,22 +123,28 @@ public class ChannelPoller {
         return retry.call(fetch);
     }
 
-    /** Sends the messages to intake in order and waits until every one is committed. */
+    /**
+     * Sends the messages in order, keyed by conversation (one conversation stays on one Kafka partition, in
+     * order), and waits until every one is taken for good (see the class comment).
+     */
     private void deliver(List<InboundMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        List<CompletableFuture<Void>> acks = messages.stream()
-                .map(message -> inbound.send(message).toCompletableFuture())
-                .toList();
+        List<CompletableFuture<Void>> acks = new ArrayList<>(messages.size());
+        for (InboundMessage message : messages) {
+            CompletableFuture<Void> taken = new CompletableFuture<>();
+            inbound.send(KeyedMessages.of(message, message.conversationKey(), taken));
+            acks.add(taken);
+        }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(INTAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IntakeFailedException("interrupted while intake stored the messages", e);
+            throw new IntakeFailedException("interrupted while the messages were handed over", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IntakeFailedException("intake did not store every message: " + e.getMessage(), e);
+            throw new IntakeFailedException("not every message was taken (intake or broker): " + e.getMessage(), e);
         }
     }
 
@@ -142,7 +155,7 @@ public class ChannelPoller {
     public record PollOutcome(String accountKey, int fetched, String error, boolean leasedElsewhere) {
     }
 
-    /** Intake refused or did not confirm a message; the cursor stays. */
+    /** Intake (or the broker) refused or did not confirm a message; the cursor stays. */
     static class IntakeFailedException extends RuntimeException {
         IntakeFailedException(String message, Throwable cause) {
             super(message, cause);

@@ -7,13 +7,17 @@ import org.jboss.logging.Logger;
 
 import dev.signet.channel.Channels;
 import dev.signet.channel.InboundMessage;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Consumes fetched messages in order. The message is acknowledged after {@link IntakeService#receive} has
- * committed, which is what lets the poller move its cursor safely.
+ * Consumes fetched messages in order, in-process (the embedded default and the tests; with Kafka,
+ * {@link KafkaInboundMessageListener} takes its place). The message is acknowledged after
+ * {@link IntakeService#receive} has committed, which is what lets the poller move its cursor safely; a failure
+ * is reported back to the poller, which keeps its cursor and fetches the message again next time.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "signet.messaging.transport", stringValue = "in-process", enableIfMissing = true)
 public class InboundMessageListener {
 
     private static final Logger LOG = Logger.getLogger(InboundMessageListener.class);

@@ -61,7 +61,11 @@ public class IntakeService {
         this.clock = clock;
     }
 
-    /** Stores one message; see {@link #receiveAll}. */
+    /**
+     * Stores one message (or recognises it as stored already, or as noise); see {@link #receiveAll}.
+     *
+     * @throws MessageRejectedException if the message can never be stored (see {@link #check})
+     */
     @Transactional
     public IntakeResult receive(InboundMessage inbound) {
         return receiveAll(List.of(inbound)).get(0);
@@ -84,8 +88,9 @@ public class IntakeService {
         Instant now = clock.instant();
         Map<String, ChannelAccount> accountsByKey = new HashMap<>();
         for (InboundMessage inbound : chunk) {
+            check(inbound);
             accountsByKey.computeIfAbsent(inbound.accountKey(), key -> accounts.findByKey(key)
-                    .orElseThrow(() -> new IllegalStateException("Unknown channel account " + key)));
+                    .orElseThrow(() -> new MessageRejectedException("unknown channel account " + key)));
         }
         Network network = Network.X;
         IntakeBatch known = IntakeBatch.load(em, network,
@@ -150,4 +155,16 @@ public class IntakeService {
         return IntakeResult.STORED;
     }
 
+    /**
+     * Refuses a message that lacks what intake needs. Messages built by the poller always have it; a record
+     * written to the inbound topic by anything else may not, and must not fail deep inside the transaction.
+     */
+    private static void check(InboundMessage inbound) {
+        if (inbound.accountKey() == null || inbound.network() == null || inbound.externalId() == null
+                || inbound.kind() == null || inbound.author() == null || inbound.author().userId() == null
+                || inbound.text() == null || inbound.sentAt() == null) {
+            throw new MessageRejectedException("incomplete inbound message: account, network, id, kind, author id, "
+                    + "text and time are required");
+        }
+    }
 }

@@ -7,27 +7,30 @@ import dev.signet.channel.ChannelConnectors;
 import dev.signet.security.AppUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Sends an agent's reply: stores it signed with its outbox entry, then publishes it right away. */
+/**
+ * Sends an agent's reply: stores it signed with its outbox entry, then hands it to the publisher (right away
+ * in-process; through the outbound topic with Kafka, where the answer usually says PENDING).
+ */
 @ApplicationScoped
 public class ReplyService {
 
     private final ReplyWriter writer;
-    private final ReplyPublisher publisher;
+    private final ReplyDispatcher dispatcher;
     private final OutboxRepository outbox;
     private final ChannelConnectors connectors;
 
-    public ReplyService(ReplyWriter writer, ReplyPublisher publisher, OutboxRepository outbox,
+    public ReplyService(ReplyWriter writer, ReplyDispatcher dispatcher, OutboxRepository outbox,
             ChannelConnectors connectors) {
         this.writer = writer;
-        this.publisher = publisher;
+        this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.connectors = connectors;
     }
 
     public ReplyView send(long conversationId, String text, AppUser agent) {
-        long outboxId = writer.store(conversationId, text, agent);
-        publisher.publish(outboxId);
-        return view(outboxId);
+        ReplyQueued queued = writer.store(conversationId, text, agent);
+        dispatcher.dispatch(queued);
+        return view(queued.outboxId());
     }
 
     public ReplyPreview preview(long conversationId, String draft, AppUser agent) {

@@ -18,7 +18,7 @@ import dev.signet.security.AppUser;
 
 /**
  * Checks a reply and stores it, signed, with its outbox entry in one transaction: either both exist or
- * neither does. Publication happens after commit ({@link ReplyPublisher}).
+ * neither does. Publication happens after commit ({@link ReplyDispatcher}, {@link ReplyPublisher}).
  */
 @ApplicationScoped
 public class ReplyWriter {
@@ -59,9 +59,9 @@ public class ReplyWriter {
                 ReplyLength.limit(conversation.kind()), refusal);
     }
 
-    /** Stores the signed reply and its outbox entry; returns the outbox entry's id. */
+    /** Stores the signed reply and its outbox entry; returns what the publisher needs to find them. */
     @Transactional
-    public long store(long conversationId, String text, AppUser agent) {
+    public ReplyQueued store(long conversationId, String text, AppUser agent) {
         if (text == null || text.isBlank()) {
             throw ReplyRejectedException.empty();
         }
@@ -92,7 +92,7 @@ public class ReplyWriter {
         OutboxEntry entry = new OutboxEntry(message, now);
         outbox.persist(entry);
         conversation.agentAnswered(signed, now);
-        return entry.id();
+        return new ReplyQueued(entry.id(), conversationId);
     }
 
     /**
