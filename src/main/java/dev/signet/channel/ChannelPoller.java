@@ -1,24 +1,15 @@
 package dev.signet.channel;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import dev.signet.messaging.KeyedMessages;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -37,7 +28,6 @@ import io.quarkus.scheduler.Scheduled;
 public class ChannelPoller {
 
     private static final Logger LOG = Logger.getLogger(ChannelPoller.class);
-    private static final Duration INTAKE_TIMEOUT = Duration.ofMinutes(2);
 
     private final ChannelAccountService accounts;
     private final ChannelConnectors connectors;
@@ -46,11 +36,11 @@ public class ChannelPoller {
     private final ApiUsageService usage;
     private final Clock clock;
     private final boolean spreadPolls;
-    private final Emitter<InboundMessage> inbound;
+    private final InboundHandOver handOver;
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, Clock clock, ChannelConfig config,
-            @Channel(Channels.INBOUND) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<InboundMessage> inbound) {
+            InboundHandOver handOver) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
@@ -58,7 +48,7 @@ public class ChannelPoller {
         this.usage = usage;
         this.clock = clock;
         this.spreadPolls = config.spreadPolls();
-        this.inbound = inbound;
+        this.handOver = handOver;
     }
 
     @Scheduled(identity = "channel-poll", every = "${signet.channel.poll-interval}", delayed = "2s",
@@ -123,28 +113,10 @@ public class ChannelPoller {
         return retry.call(fetch);
     }
 
-    /**
-     * Sends the messages in order, keyed by conversation (one conversation stays on one Kafka partition, in
-     * order), and waits until every one is taken for good (see the class comment).
-     */
+    /** Hands the messages to intake (see {@link InboundHandOver}); nothing to do for an empty fetch. */
     private void deliver(List<InboundMessage> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(messages.size());
-        for (InboundMessage message : messages) {
-            CompletableFuture<Void> taken = new CompletableFuture<>();
-            inbound.send(KeyedMessages.of(message, message.conversationKey(), taken));
-            acks.add(taken);
-        }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(INTAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IntakeFailedException("interrupted while the messages were handed over", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IntakeFailedException("not every message was taken (intake or broker): " + e.getMessage(), e);
+        if (!messages.isEmpty()) {
+            handOver.deliver(messages);
         }
     }
 
@@ -153,12 +125,5 @@ public class ChannelPoller {
      * is true when another replica holds the account's poll lease (this one did nothing).
      */
     public record PollOutcome(String accountKey, int fetched, String error, boolean leasedElsewhere) {
-    }
-
-    /** Intake (or the broker) refused or did not confirm a message; the cursor stays. */
-    static class IntakeFailedException extends RuntimeException {
-        IntakeFailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }
