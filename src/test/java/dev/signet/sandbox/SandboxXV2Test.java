@@ -38,6 +38,8 @@ class SandboxXV2Test {
 
     @Inject
     SandboxService sandbox;
+    @Inject
+    SandboxConfig config;
 
     @Test
     void mentionsArePagedWithNextTokenNewestFirstWithIdsAsStrings() {
@@ -50,7 +52,7 @@ class SandboxXV2Test {
         String mentions = base + "users/" + brand.user().id() + "/mentions";
 
         JsonPath first = get(brand, mentions + "?max_results=5&" + FIELDS).then().statusCode(200)
-                .header("x-rate-limit-limit", "300")
+                .header("x-rate-limit-limit", Integer.toString(300 * config.rateLimitScale()))
                 .body("data", hasSize(5))
                 .body("data[0].id", equalTo(posted.get(11)))
                 .body("data[0].author_id", equalTo(Long.toString(customer.id())))
@@ -148,7 +150,7 @@ class SandboxXV2Test {
 
         JsonPath first = get(brand, events + "?max_results=1&event_types=MessageCreate&expansions=sender_id")
                 .then().statusCode(200)
-                .header("x-rate-limit-limit", "15")
+                .header("x-rate-limit-limit", Integer.toString(15 * config.rateLimitScale()))
                 .body("data", hasSize(1))
                 .body("data[0].id", equalTo(Long.toString(answer)))
                 .body("data[0].event_type", equalTo("MessageCreate"))
