@@ -32,7 +32,10 @@ final class IntakeBatch {
     private IntakeBatch() {
     }
 
-    /** Loads what these messages refer to: 4 queries. */
+    /**
+     * Loads what these messages refer to: 4 queries. Conversations come with their account and identity, so
+     * threading reads no lazy association (no query per message).
+     */
     static IntakeBatch load(EntityManager em, Network network, Collection<String> messageIds,
             Collection<String> userIds, Collection<String> parentIds) {
         IntakeBatch batch = new IntakeBatch();
@@ -50,7 +53,7 @@ final class IntakeBatch {
         }
         if (!parentIds.isEmpty()) {
             em.createQuery("""
-                    select m from Message m join fetch m.conversation c join fetch c.account
+                    select m from Message m join fetch m.conversation c join fetch c.account join fetch c.identity
                     where m.network = :n and m.externalId in :ids""", Message.class)
                     .setParameter("n", network).setParameter("ids", parentIds).getResultList()
                     .forEach(parent -> batch.rememberMessage(parent.externalId(), parent.conversation()));
@@ -58,8 +61,8 @@ final class IntakeBatch {
         List<Long> identityIds = batch.identities.values().stream().map(SocialIdentity::id).toList();
         if (!identityIds.isEmpty()) {
             em.createQuery("""
-                    select c from Conversation c join fetch c.account
-                    where c.identity.id in :ids and c.status <> :resolved order by c.lastMessageAt, c.id""",
+                    select c from Conversation c join fetch c.account join fetch c.identity i
+                    where i.id in :ids and c.status <> :resolved order by c.lastMessageAt, c.id""",
                     Conversation.class)
                     .setParameter("ids", identityIds).setParameter("resolved", ConversationStatus.RESOLVED)
                     .getResultList()
