@@ -8,15 +8,31 @@ package dev.signet.sandbox;
  * @param delayMillis    wait this long before answering (a slow X)
  * @param malformed      answer 200 with a body that is not JSON
  * @param resetInSeconds for a 429: when the rate-limit window resets (x-rate-limit-reset)
+ * @param distortion     for a v1.1 mentions page answered normally: {@code repeat} (the page repeats the last
+ *                       item of the page before, as an off-by-one max_id would) or {@code shuffle} (items out of
+ *                       order); null for none
  */
 public record SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
-        long resetInSeconds) {
+        long resetInSeconds, String distortion) {
+
+    public static final String REPEAT = "repeat";
+    public static final String SHUFFLE = "shuffle";
+
+    /** A fault without distortion. */
+    public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
+            long resetInSeconds) {
+        this(pathSuffix, times, status, delayMillis, malformed, resetInSeconds, null);
+    }
+
+    boolean distorts() {
+        return distortion != null && !distortion.isBlank();
+    }
 
     boolean matches(String path) {
         return "*".equals(pathSuffix) || path.endsWith(pathSuffix);
     }
 
     SandboxFault used() {
-        return new SandboxFault(pathSuffix, times - 1, status, delayMillis, malformed, resetInSeconds);
+        return new SandboxFault(pathSuffix, times - 1, status, delayMillis, malformed, resetInSeconds, distortion);
     }
 }

@@ -40,7 +40,9 @@ public class SandboxFaultResource {
     @Operation(summary = "Arm a fault: the next `times` requests whose path ends with `pathSuffix` fail as described")
     public Response arm(SandboxFault fault) {
         if (fault == null || fault.pathSuffix() == null || fault.pathSuffix().isBlank() || fault.times() < 1
-                || (fault.status() != 0 && (fault.status() < 400 || fault.status() > 599))) {
+                || (fault.status() != 0 && (fault.status() < 400 || fault.status() > 599))
+                || (fault.distorts() && !SandboxFault.REPEAT.equals(fault.distortion())
+                        && !SandboxFault.SHUFFLE.equals(fault.distortion()))) {
             return Response.status(400).type("application/problem+json")
                     .entity(new SandboxProblemBody("/problems/invalid-fault", "Invalid fault", 400,
                             "A fault needs pathSuffix (or *), times >= 1 and a status of 0 or 400-599."))

@@ -15,6 +15,7 @@ public class SandboxFaults {
 
     private final List<SandboxFault> armed = new ArrayList<>();
     private long injected;
+    private long requests;
 
     public synchronized void arm(SandboxFault fault) {
         if (fault.times() < 1) {
@@ -27,11 +28,29 @@ public class SandboxFaults {
         armed.clear();
     }
 
-    /** Takes one use of the first fault matching this path, if any. */
+    /**
+     * Counts one request to the fake X, then takes one use of the first answer-changing fault (status, delay,
+     * malformed body) matching its path.
+     */
     synchronized Optional<SandboxFault> take(String path) {
+        requests++;
+        return take(path, false);
+    }
+
+    /** Requests the fake X (v1.1 and v2) received since start: what a client's polling costs. */
+    public synchronized long requests() {
+        return requests;
+    }
+
+    /** Takes one use of the first page distortion (repeat, shuffle) armed for this path. */
+    synchronized Optional<String> takeDistortion(String path) {
+        return take(path, true).map(SandboxFault::distortion);
+    }
+
+    private Optional<SandboxFault> take(String path, boolean distortion) {
         for (int i = 0; i < armed.size(); i++) {
             SandboxFault fault = armed.get(i);
-            if (fault.matches(path)) {
+            if (fault.matches(path) && fault.distorts() == distortion) {
                 if (fault.times() <= 1) {
                     armed.remove(i);
                 } else {

@@ -3,10 +3,12 @@ package dev.signet.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +46,12 @@ public class SandboxXService {
     private final SandboxDirectMessageRepository directMessages;
     private final SandboxRateLimiter rateLimiter;
     private final XJson json;
+    private final SandboxFaults faults;
 
     public SandboxXService(SandboxConfig config, SandboxService sandbox, SandboxUserRepository users,
             SandboxTweetRepository tweets, SandboxMentionRepository mentions,
-            SandboxDirectMessageRepository directMessages, SandboxRateLimiter rateLimiter, XJson json) {
+            SandboxDirectMessageRepository directMessages, SandboxRateLimiter rateLimiter, XJson json,
+            SandboxFaults faults) {
         this.config = config;
         this.sandbox = sandbox;
         this.users = users;
@@ -56,6 +60,7 @@ public class SandboxXService {
         this.directMessages = directMessages;
         this.rateLimiter = rateLimiter;
         this.json = json;
+        this.faults = faults;
     }
 
     /**
@@ -113,7 +118,29 @@ public class SandboxXService {
         int size = bounded(count, MENTIONS_DEFAULT_COUNT, MENTIONS_MAX_COUNT);
         List<SandboxTweet> page = tweets.mentionsOf(caller.userId(), sinceId == null ? 0 : sinceId,
                 maxId == null ? Long.MAX_VALUE : maxId, size, MENTIONS_REACHABLE);
-        return statuses(page);
+        return statuses(distorted(caller, page, sinceId, maxId));
+    }
+
+    /** Applies an armed page distortion (fault injection): a repeated item, or items out of order. */
+    private List<SandboxTweet> distorted(XCaller caller, List<SandboxTweet> page, Long sinceId, Long maxId) {
+        Optional<String> distortion = faults.takeDistortion("statuses/mentions_timeline.json");
+        if (distortion.isEmpty() || page.isEmpty()) {
+            return page;
+        }
+        List<SandboxTweet> changed = new ArrayList<>(page);
+        if (SandboxFault.SHUFFLE.equals(distortion.get())) {
+            Collections.reverse(changed);
+            return changed;
+        }
+        // repeat: the item just above max_id (the last one of the previous page) comes again, on top.
+        if (maxId != null) {
+            tweets.mentionsOf(caller.userId(), maxId, Long.MAX_VALUE, Integer.MAX_VALUE, MENTIONS_REACHABLE).stream()
+                    .reduce((newer, older) -> older)
+                    .ifPresent(previous -> changed.add(0, previous));
+        } else {
+            changed.add(page.get(0));
+        }
+        return changed;
     }
 
     /**

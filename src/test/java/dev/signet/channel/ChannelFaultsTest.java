@@ -115,6 +115,25 @@ class ChannelFaultsTest {
         assertEquals(1, storedFrom(customer));
     }
 
+    @Test
+    void aBurstLargerThanTwoPagesWithRepeatedAndOutOfOrderItemsIsStoredExactlyOnce() {
+        String customer = world.sandboxCustomer(sandbox, "Burst Customer");
+        assertNull(poller.poll(TestWorld.AIR).error());
+        for (int i = 0; i < 450; i++) {
+            sandbox.postMention(customer, TestWorld.AIR_HANDLE, "burst message " + i, null);
+        }
+        faults.arm(new SandboxFault(MENTIONS, 2, 0, 0, false, 0, SandboxFault.REPEAT));
+        faults.arm(new SandboxFault(MENTIONS, 1, 0, 0, false, 0, SandboxFault.SHUFFLE));
+
+        assertNull(poller.poll(TestWorld.AIR).error());
+
+        assertEquals(450, storedFrom(customer));
+        assertEquals(450L, QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(distinct m.externalId) from Message m where m.authorIdentity.handle = :h", Long.class)
+                .setParameter("h", customer).getSingleResult()));
+        assertTrue(faults.armed().isEmpty(), "every distortion was served");
+    }
+
     private long storedFrom(String handle) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select count(m) from Message m where m.authorIdentity.handle = :h", Long.class)
