@@ -61,6 +61,9 @@ public class ChannelAccount {
     @Column(name = "consecutive_failures", nullable = false)
     private int consecutiveFailures;
 
+    @Column(name = "last_message_at")
+    private Instant lastMessageAt;
+
     protected ChannelAccount() {
     }
 
@@ -134,6 +137,18 @@ public class ChannelAccount {
 
     public String lastPollError() {
         return lastPollError;
+    }
+
+    /** A customer's message written at {@code at} was stored. */
+    public void customerMessageArrived(Instant at) {
+        if (lastMessageAt == null || at.isAfter(lastMessageAt)) {
+            lastMessageAt = at;
+        }
+    }
+
+    /** When the latest customer's message stored for this account was written. */
+    public Instant lastMessageAt() {
+        return lastMessageAt;
     }
 
     /** Failed polls in a row; 0 after a successful poll. */

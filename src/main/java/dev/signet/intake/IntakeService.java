@@ -2,6 +2,7 @@ package dev.signet.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.customer.Network;
+import dev.signet.insight.HourlyVolumeRepository;
 import dev.signet.customer.SocialIdentity;
 import dev.signet.customer.SocialIdentityRepository;
 
@@ -44,18 +46,20 @@ public class IntakeService {
     private final MessageRepository messages;
     private final SocialIdentityRepository identityRepository;
     private final IntakeDropRepository drops;
+    private final HourlyVolumeRepository volumes;
     private final EntityManager em;
     private final NoiseFilter noise;
     private final Clock clock;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
-            EntityManager em, IntakeConfig config, Clock clock) {
+            HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, Clock clock) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
         this.identityRepository = identityRepository;
         this.drops = drops;
+        this.volumes = volumes;
         this.em = em;
         this.noise = new NoiseFilter(config.ignoredHandles().orElse(List.of()), config.ignoredKeywords().orElse(List.of()));
         this.clock = clock;
@@ -117,7 +121,22 @@ public class IntakeService {
             results.add(store(inbound, account, known, now));
         }
         tally.forEach((accountKey, reason, count, lastId) -> drops.count(accountKey, reason, count, lastId, now));
+        recordVolume(chunk, results, accountsByKey);
         return results;
+    }
+
+    /** Counts the stored messages per account and hour, and when each account last heard from a customer. */
+    private void recordVolume(List<InboundMessage> chunk, List<IntakeResult> results, Map<String, ChannelAccount> accountsByKey) {
+        Map<String, Map<Instant, Long>> perAccount = new HashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (results.get(i) == IntakeResult.STORED) {
+                InboundMessage stored = chunk.get(i);
+                perAccount.computeIfAbsent(stored.accountKey(), key -> new HashMap<>())
+                        .merge(stored.sentAt().truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
+                accountsByKey.get(stored.accountKey()).customerMessageArrived(stored.sentAt());
+            }
+        }
+        perAccount.forEach(volumes::add);
     }
 
     private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now) {

@@ -1,0 +1,51 @@
+package dev.signet.web;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.signet.channel.AccountHealth;
+import dev.signet.channel.AccountSilence;
+import dev.signet.channel.ApiUsageService;
+import dev.signet.channel.ApiUsageView;
+import dev.signet.channel.ChannelAccountService;
+import dev.signet.channel.SilenceWatch;
+import dev.signet.security.CurrentUser;
+import dev.signet.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Channel health for leads and admins: polling, silence alarms and the X API cost meter, per brand account. */
+@Path("/admin")
+@RolesAllowed({ Role.LEAD, Role.ADMIN })
+public class AdminPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance admin(Viewer me, List<AccountHealth> health, List<AccountSilence> silence,
+                List<ApiUsageView> usage, String month);
+    }
+
+    private final ChannelAccountService accounts;
+    private final SilenceWatch silence;
+    private final ApiUsageService usage;
+    private final CurrentUser currentUser;
+
+    public AdminPage(ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.silence = silence;
+        this.usage = usage;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show() {
+        return Templates.admin(Viewer.of(currentUser.get()), accounts.health(), silence.check(),
+                usage.month(usage.thisMonth()), usage.thisMonth().toString());
+    }
+}
