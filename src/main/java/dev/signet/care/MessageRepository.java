@@ -5,19 +5,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.signet.customer.Network;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class MessageRepository implements PanacheRepository<Message> {
-
-    public Optional<Message> findByExternalId(Network network, String externalId) {
-        return find("network = ?1 and externalId = ?2", network, externalId).firstResultOptional();
-    }
-
-    public boolean existsByExternalId(Network network, String externalId) {
-        return count("network = ?1 and externalId = ?2", network, externalId) > 0;
-    }
 
     /** The customer's most recent message of a conversation: a public reply answers it. */
     public Optional<Message> latestFromCustomer(Long conversationId) {

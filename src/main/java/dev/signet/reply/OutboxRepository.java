@@ -23,8 +23,4 @@ public class OutboxRepository implements PanacheRepository<OutboxEntry> {
         return find("status = ?1 and createdAt < ?2 order by createdAt", DeliveryStatus.PENDING, before)
                 .page(0, limit).list().stream().map(OutboxEntry::id).toList();
     }
-
-    public OutboxEntry findByMessage(long messageId) {
-        return find("message.id", messageId).firstResult();
-    }
 }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 
+import org.jboss.logging.Logger;
+
 import dev.signet.channel.ApiCall;
 import dev.signet.channel.RateLimitBudget;
 
@@ -14,6 +16,8 @@ import dev.signet.channel.RateLimitBudget;
  * {@link RateLimitBudget}, so the poller knows how much of each window is left.
  */
 final class RateLimitHeadersFilter implements ClientResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimitHeadersFilter.class);
 
     private final String accountKey;
     private final RateLimitBudget budget;
@@ -36,7 +40,8 @@ final class RateLimitHeadersFilter implements ClientResponseFilter {
                     Integer.parseInt(remaining.strip()), Instant.ofEpochSecond(Long.parseLong(reset.strip())));
         } catch (NumberFormatException e) {
             // X sent headers we can't read: keep the last known budget rather than fail a good response.
-            return;
+            LOG.warnf("unreadable rate-limit headers: account=%s limit=%s remaining=%s reset=%s", accountKey, limit,
+                    remaining, reset);
         }
     }
 
