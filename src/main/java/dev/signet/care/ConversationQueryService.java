@@ -24,12 +24,10 @@ public class ConversationQueryService {
     public static final int THREAD_PAGE = 100;
 
     private final EntityManager em;
-    private final ConversationRepository conversations;
     private final MessageRepository messages;
 
-    public ConversationQueryService(EntityManager em, ConversationRepository conversations, MessageRepository messages) {
+    public ConversationQueryService(EntityManager em, MessageRepository messages) {
         this.em = em;
-        this.conversations = conversations;
         this.messages = messages;
     }
 
@@ -86,11 +84,6 @@ public class ConversationQueryService {
         List<MessageView> thread = messages.thread(id, from, size).stream().map(ConversationQueryService::toView).toList();
         return new ConversationDetail(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size);
-    }
-
-    @Transactional
-    public boolean exists(long id) {
-        return conversations.count("id", id) > 0;
     }
 
     private static QueueItem toQueueItem(Conversation c) {

@@ -21,10 +21,6 @@ public enum ConversationStatus {
         return this == NEW ? NEW : OPEN;
     }
 
-    public boolean isOpen() {
-        return this != RESOLVED;
-    }
-
     public String label() {
         return switch (this) {
             case NEW -> "New";

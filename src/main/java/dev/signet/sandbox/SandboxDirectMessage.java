@@ -39,10 +39,6 @@ public class SandboxDirectMessage {
         this.createdAt = createdAt;
     }
 
-    public boolean involves(long userId) {
-        return senderId == userId || recipientId == userId;
-    }
-
     public long getId() {
         return id;
     }

@@ -27,10 +27,6 @@ public record SandboxProblem(String type, String title, int status, String detai
         };
     }
 
-    static SandboxProblem invalidInput(String detail) {
-        return new SandboxProblem(TYPE_BASE + "invalid-input", "Invalid input", 400, detail, null);
-    }
-
     Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }

@@ -77,10 +77,6 @@ public class SandboxUser {
         this.name = newName;
     }
 
-    public boolean isHandle(String handle) {
-        return screenNameKey.equals(keyOf(handle));
-    }
-
     public long getId() {
         return id;
     }
@@ -91,14 +87,6 @@ public class SandboxUser {
 
     public String getName() {
         return name;
-    }
-
-    public boolean isBrand() {
-        return brand;
-    }
-
-    public String getAccessToken() {
-        return accessToken;
     }
 
     public String getAccessTokenSecret() {

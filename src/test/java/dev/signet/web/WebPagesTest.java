@@ -137,6 +137,26 @@ class WebPagesTest {
     }
 
     @Test
+    void aQueueLongerThanOnePageLinksToTheNextAndBack() {
+        TestWorld.Login agent = world.agent();
+        java.util.List<InboundMessage> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            many.add(world.mention(TestWorld.AIR, world.customer("Pager " + i), "@SignetTestAir page me", null));
+        }
+        intake.receiveAll(many);
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/queue")
+                .then().statusCode(200)
+                .body(containsString("rel=\"next\" href=\"/queue?account=&amp;kind=&amp;page=1\""))
+                .body(not(containsString("rel=\"prev\"")));
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/queue?page=1")
+                .then().statusCode(200)
+                .body(containsString("rel=\"prev\" href=\"/queue?account=&amp;kind=&amp;page=0\""))
+                .body(containsString("Page 2"));
+    }
+
+    @Test
     void anUnknownConversationPageIsAReadable404() {
         TestWorld.Login agent = world.agent();
         given().auth().preemptive().basic(agent.username(), agent.password()).accept("text/html")
