@@ -64,6 +64,12 @@ public class ChannelAccount {
     @Column(name = "last_message_at")
     private Instant lastMessageAt;
 
+    @Column(name = "mentions_behind", nullable = false)
+    private boolean mentionsBehind;
+
+    @Column(name = "dms_behind", nullable = false)
+    private boolean dmsBehind;
+
     protected ChannelAccount() {
     }
 
@@ -95,6 +101,26 @@ public class ChannelAccount {
         this.lastPollAt = now;
         this.lastPollError = null;
         this.consecutiveFailures = 0;
+    }
+
+    /**
+     * Records whether the last read of mentions (or DMs) stopped before the stored cursor because the rate-limit
+     * window was spent: unread messages wait on X (the backlog) until the next poll.
+     */
+    public void readMentions(boolean cutShort) {
+        this.mentionsBehind = cutShort;
+    }
+
+    public void readDirectMessages(boolean cutShort) {
+        this.dmsBehind = cutShort;
+    }
+
+    public boolean mentionsBehind() {
+        return mentionsBehind;
+    }
+
+    public boolean dmsBehind() {
+        return dmsBehind;
     }
 
     /** Records a failed poll; the cursors stay where they were, so nothing is skipped. */

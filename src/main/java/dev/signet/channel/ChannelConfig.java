@@ -2,6 +2,7 @@ package dev.signet.channel;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -12,8 +13,9 @@ import io.smallrye.config.WithDefault;
 public interface ChannelConfig {
 
     /**
-     * How often every brand account is polled for new mentions and DMs, e.g. {@code 10s}; {@code off}
-     * disables polling (the tests poll on demand).
+     * How often brand accounts are polled for new mentions and DMs, e.g. {@code 10s}; {@code off} disables
+     * polling (the tests poll on demand). It is the poller's tick and the default of every account's own
+     * {@link Account#pollInterval()}, which may only be as long or longer.
      */
     @WithDefault("30s")
     String pollInterval();
@@ -80,5 +82,20 @@ public interface ChannelConfig {
          */
         @WithDefault(" ^{initials}")
         String signatureFormat();
+
+        /**
+         * How often this account is polled, when it should be less often than {@code signet.channel.poll-interval}
+         * (e.g. a quiet brand on a small API budget: {@code 2m}). Not shorter than that interval, which is the
+         * poller's tick.
+         */
+        Optional<String> pollInterval();
+
+        /**
+         * How far back the first poll of this account reads (mentions and DMs), e.g. {@code 7d} or {@code 12h}:
+         * what customers wrote before Signet was connected and is still waiting for an answer. X itself serves
+         * at most the last 800 mentions and 30 days of DMs. Used only while the account has no cursor yet.
+         */
+        @WithDefault("7d")
+        Duration initialBackfill();
     }
 }

@@ -1,5 +1,7 @@
 package dev.signet.channel;
 
+import java.time.Instant;
+
 /**
  * One brand account's connection to a network: fetch what customers wrote, publish what agents answer.
  * Implementations sit in sub-packages named for the network ({@code channel.x}) and throw
@@ -15,6 +17,12 @@ public interface ChannelConnector {
 
     /** Every direct message event newer than {@code lastSeenEventId} (sent and received), oldest first. */
     FetchResult fetchDirectMessages(String lastSeenEventId);
+
+    /**
+     * A cursor for {@link #fetchMentions} and {@link #fetchDirectMessages} that reads only what was created after
+     * {@code moment}: the first poll of an account reads back its initial backfill window with it.
+     */
+    String cursorAt(Instant moment);
 
     /** Publishes a public reply to the post {@code inReplyToExternalId}. */
     Published publishReply(String text, String inReplyToExternalId);

@@ -1,9 +1,13 @@
 package dev.signet.channel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +41,9 @@ public class ChannelPoller {
     private final Clock clock;
     private final boolean spreadPolls;
     private final InboundHandOver handOver;
+    private final String pollInterval;
+    /** When this replica last polled each account on schedule (its own interval may be several ticks). */
+    private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, Clock clock, ChannelConfig config,
@@ -49,13 +56,28 @@ public class ChannelPoller {
         this.clock = clock;
         this.spreadPolls = config.spreadPolls();
         this.handOver = handOver;
+        this.pollInterval = config.pollInterval();
     }
 
     @Scheduled(identity = "channel-poll", every = "${signet.channel.poll-interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pollOnSchedule() {
-        pollAll();
+        Instant now = clock.instant();
+        for (String key : accounts.configuredKeys()) {
+            if (due(key, now)) {
+                lastScheduledPoll.put(key, now);
+                poll(key);
+            }
+        }
+    }
+
+    /** Whether an account's own interval has passed since this replica last polled it on schedule. */
+    private boolean due(String accountKey, Instant now) {
+        Optional<Duration> interval = accounts.pollInterval(accountKey);
+        Optional<Duration> tick = PollInterval.parse(pollInterval);
+        return interval.isEmpty() || tick.isEmpty()
+                || PollSchedule.isDue(lastScheduledPoll.get(accountKey), interval.get(), tick.get(), now);
     }
 
     /** Polls every configured account once; one account's failure doesn't stop the others. */
@@ -78,18 +100,31 @@ public class ChannelPoller {
             if (state.externalUserId() == null) {
                 accounts.identified(accountKey, retry.call(connector::verifyCredentials));
             }
-            FetchResult mentions = fetch(accountKey, ApiCall.MENTIONS, () -> connector.fetchMentions(state.mentionsSinceId()));
-            deliver(mentions.messages());
-            accounts.pollSucceeded(accountKey, mentions.cursor(), null);
-            FetchResult directMessages = fetch(accountKey, ApiCall.DIRECT_MESSAGES,
-                    () -> connector.fetchDirectMessages(state.dmLastEventId()));
-            deliver(directMessages.messages());
-            accounts.pollSucceeded(accountKey, null, directMessages.cursor());
-            usage.read(accountKey, mentions.messages().size(), directMessages.messages().size());
-            int fetched = mentions.messages().size() + directMessages.messages().size();
+            // An account without a cursor yet reads back its initial backfill window, not all X still serves.
+            String mentionsSince = state.mentionsSinceId() != null ? state.mentionsSinceId()
+                    : connector.cursorAt(accounts.backfillFrom(accountKey));
+            String dmsSince = state.dmLastEventId() != null ? state.dmLastEventId()
+                    : connector.cursorAt(accounts.backfillFrom(accountKey));
+            Optional<FetchResult> mentions = fetch(accountKey, ApiCall.MENTIONS, () -> connector.fetchMentions(mentionsSince));
+            if (mentions.isPresent()) {
+                deliver(mentions.get().messages());
+                accounts.mentionsRead(accountKey, mentions.get());
+            }
+            Optional<FetchResult> directMessages = fetch(accountKey, ApiCall.DIRECT_MESSAGES,
+                    () -> connector.fetchDirectMessages(dmsSince));
+            if (directMessages.isPresent()) {
+                deliver(directMessages.get().messages());
+                accounts.directMessagesRead(accountKey, directMessages.get());
+            }
+            if (mentions.isEmpty() && directMessages.isEmpty()) {
+                accounts.pollSkipped(accountKey);
+            }
+            int mentionCount = mentions.map(read -> read.messages().size()).orElse(0);
+            int dmCount = directMessages.map(read -> read.messages().size()).orElse(0);
+            usage.read(accountKey, mentionCount, dmCount);
+            int fetched = mentionCount + dmCount;
             if (fetched > 0) {
-                LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentions.messages().size(),
-                        directMessages.messages().size());
+                LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentionCount, dmCount);
             }
             return new PollOutcome(accountKey, fetched, null, false);
         } catch (ChannelException | IntakeFailedException e) {
@@ -100,17 +135,17 @@ public class ChannelPoller {
     }
 
     /**
-     * Fetches within the rate-limit budget: skipped (nothing fetched, cursor kept) while the window is spent or
-     * the previous poll of this call is too recent; retried with backoff on passing failures.
+     * Fetches within the rate-limit budget: skipped (empty; nothing fetched, cursor kept) while the window is
+     * spent or the previous poll of this call is too recent; retried with backoff on passing failures.
      */
-    private FetchResult fetch(String accountKey, ApiCall call, Supplier<FetchResult> fetch) {
+    private Optional<FetchResult> fetch(String accountKey, ApiCall call, Supplier<FetchResult> fetch) {
         Instant now = clock.instant();
         boolean allowed = spreadPolls ? budget.mayPoll(accountKey, call, now) : budget.blockedUntil(accountKey, call, now).isEmpty();
         if (!allowed) {
-            return new FetchResult(List.of(), null);
+            return Optional.empty();
         }
         budget.polled(accountKey, call, now);
-        return retry.call(fetch);
+        return Optional.of(retry.call(fetch));
     }
 
     /** Hands the messages to intake (see {@link InboundHandOver}); nothing to do for an empty fetch. */

@@ -147,6 +147,17 @@ public class SandboxService {
         return toViews(tweets.latestBy(author.getId(), VIEW_LIMIT));
     }
 
+    /**
+     * Posts a mention dated in the past (its id is of that moment too, as X's would be): history written before
+     * Signet was connected, for tests of the initial backfill window.
+     */
+    @Transactional
+    public SandboxTweetView postMentionAt(String customerHandle, String brandHandle, String text, Instant at) {
+        SandboxUser brand = existingUser(brandHandle);
+        String body = "@" + brand.getScreenName() + " " + text.strip();
+        return toViews(List.of(postTweetAt(customerHandle, body, null, at))).get(0);
+    }
+
     /** Posts a tweet dated in the past, for seeded history. */
     SandboxTweet postTweetAt(String authorHandle, String text, Long inReplyToStatusId, Instant at) {
         return publish(existingUser(authorHandle), text, inReplyToStatusId, true, at);

@@ -162,5 +162,15 @@ class XApiV2MentionToReplyTest extends AbstractMentionToReplyTest {
         public String signatureFormat() {
             return " ^{initials}";
         }
+
+        @Override
+        public java.util.Optional<String> pollInterval() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.time.Duration initialBackfill() {
+            return java.time.Duration.ofDays(7);
+        }
     }
 }

@@ -93,9 +93,10 @@ public class Twitter4jXConnector implements ChannelConnector {
         long since = sinceId == null ? -1 : Long.parseLong(sinceId);
         Map<Long, Status> byId = new TreeMap<>();
         long maxId = -1;
-        boolean complete = false;
+        boolean cutShort = false;
         for (int page = 0; page < MENTIONS_MAX_PAGES; page++) {
             if (page > 0 && budget.blockedUntil(accountKey, ApiCall.MENTIONS, Instant.now()).isPresent()) {
+                cutShort = true;
                 break;
             }
             Paging paging = Paging.ofCount(MENTIONS_PAGE);
@@ -110,16 +111,16 @@ public class Twitter4jXConnector implements ChannelConnector {
                     () -> twitter.timelines().getMentionsTimeline(request));
             statuses.forEach(status -> byId.putIfAbsent(status.getId(), status));
             if (statuses.size() < MENTIONS_PAGE) {
-                complete = true;
                 break;
             }
             // max_id is inclusive on v1.1: continue below the oldest id of this page.
             maxId = statuses.stream().mapToLong(Status::getId).min().orElseThrow() - 1;
         }
         List<InboundMessage> messages = byId.values().stream().map(this::fromStatus).toList();
-        // A fetch cut short (window spent mid-way) keeps the old cursor: the gap below is read next time.
-        String cursor = byId.isEmpty() || !complete ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
-        return new FetchResult(messages, cursor);
+        // A fetch cut short (window spent mid-way) keeps the old cursor: the gap below is read next time. Having
+        // read all pages is complete: X serves no more than the last 800 mentions, so nothing older is reachable.
+        String cursor = byId.isEmpty() || cutShort ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
+        return new FetchResult(messages, cursor, cutShort);
     }
 
     @Override
@@ -128,9 +129,10 @@ public class Twitter4jXConnector implements ChannelConnector {
         Map<Long, DirectMessage> byId = new TreeMap<>();
         String cursor = null;
         boolean reachedSeen = false;
-        boolean complete = false;
+        boolean cutShort = false;
         for (int page = 0; page < DM_MAX_PAGES && !reachedSeen; page++) {
             if (page > 0 && budget.blockedUntil(accountKey, ApiCall.DIRECT_MESSAGES, Instant.now()).isPresent()) {
+                cutShort = true;
                 break;
             }
             String pageCursor = cursor;
@@ -146,9 +148,10 @@ public class Twitter4jXConnector implements ChannelConnector {
             }
             cursor = events.getNextCursor();
             if (reachedSeen || cursor == null || cursor.isEmpty()) {
-                complete = true;
                 break;
             }
+            // Unlike mentions, older DM events stay reachable (30 days): running out of pages is a cut too.
+            cutShort = page == DM_MAX_PAGES - 1;
         }
         Map<Long, Author> authors = lookUpAuthors(byId.values().stream().map(DirectMessage::getSenderId)
                 .collect(Collectors.toSet()));
@@ -156,9 +159,14 @@ public class Twitter4jXConnector implements ChannelConnector {
                 .sorted(Comparator.comparingLong(DirectMessage::getId))
                 .map(dm -> fromDirectMessage(dm, authors))
                 .toList();
-        String newCursor = byId.isEmpty() || !complete ? null
+        String newCursor = byId.isEmpty() || cutShort ? null
                 : Long.toString(((TreeMap<Long, DirectMessage>) byId).lastKey());
-        return new FetchResult(messages, newCursor);
+        return new FetchResult(messages, newCursor, cutShort);
+    }
+
+    @Override
+    public String cursorAt(Instant moment) {
+        return XSnowflake.sinceIdAt(moment);
     }
 
     @Override

@@ -134,6 +134,11 @@ public class XApiV2Connector implements ChannelConnector {
     }
 
     @Override
+    public String cursorAt(Instant moment) {
+        return XSnowflake.sinceIdAt(moment);
+    }
+
+    @Override
     public Published publishReply(String text, String inReplyToExternalId) {
         XApiV2Json.CreatedTweet created = call("publish reply", ApiCall.PUBLISH, () -> client.createTweet(
                 new XApiV2Json.NewTweet(text, new XApiV2Json.Reply(inReplyToExternalId)))).data();

@@ -1,0 +1,22 @@
+package dev.signet.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When an account with its own poll interval is due. The scheduler ticks at {@code signet.channel.poll-interval};
+ * an account polled every two ticks is due at every second tick. Half a tick of slack absorbs the scheduler's
+ * jitter (a tick may fire a few milliseconds early).
+ */
+final class PollSchedule {
+
+    private PollSchedule() {
+    }
+
+    static boolean isDue(Instant lastPoll, Duration interval, Duration tick, Instant now) {
+        if (lastPoll == null) {
+            return true;
+        }
+        return !now.plus(tick.dividedBy(2)).isBefore(lastPoll.plus(interval));
+    }
+}
