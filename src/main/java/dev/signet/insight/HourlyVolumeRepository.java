@@ -8,21 +8,41 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class HourlyVolumeRepository implements PanacheRepository<HourlyVolume> {
 
-    /** Adds received messages to their hours (in the caller's transaction). */
+    /**
+     * Adds received messages to their hours (in the caller's transaction), one upsert per hour: intake batches
+     * consumed in parallel (Kafka partitions, replicas) add to the same hour without a lost update or a
+     * unique-key clash. PostgreSQL's {@code on conflict do update} is atomic; H2 (the embedded default, one
+     * process) has no {@code do update}, so it gets the standard {@code merge}. Ids come straight from the
+     * pooled sequence: each {@code nextval} is the top of a block nobody else uses.
+     */
     public void add(String accountKey, Map<Instant, Long> perHour) {
-        perHour.forEach((hour, count) -> {
-            HourlyVolume volume = find("accountKey = ?1 and hourStart = ?2", accountKey, hour).firstResult();
-            if (volume == null) {
-                volume = new HourlyVolume(accountKey, hour);
-                persist(volume);
-            }
-            volume.add(count);
-        });
+        boolean h2 = getEntityManager().getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices().getDialect() instanceof H2Dialect;
+        String upsert = h2 ? """
+                merge into hourly_volume t
+                using (values (cast(?1 as varchar(64)), cast(?2 as timestamp with time zone), cast(?3 as bigint)))
+                    s(account_key, hour_start, messages)
+                on t.account_key = s.account_key and t.hour_start = s.hour_start
+                when matched then update set messages = t.messages + s.messages
+                when not matched then insert (id, account_key, hour_start, messages)
+                    values (next value for hourly_volume_seq, s.account_key, s.hour_start, s.messages)"""
+                : """
+                insert into hourly_volume (id, account_key, hour_start, messages)
+                values (nextval('hourly_volume_seq'), ?1, ?2, ?3)
+                on conflict (account_key, hour_start) do update set messages = hourly_volume.messages + excluded.messages""";
+        perHour.forEach((hour, count) -> getEntityManager().createNativeQuery(upsert)
+                .setParameter(1, accountKey)
+                .setParameter(2, hour)
+                .setParameter(3, count)
+                .executeUpdate());
     }
 
     /**

@@ -160,11 +160,14 @@ public class IntakeService {
         Conversation conversation;
         if (decision.startsNew()) {
             conversation = new Conversation(account, author, kind, inbound.sentAt(), now);
+            // Written before persist: Hibernate inserts the state an entity had when persisted, and a change
+            // after that costs an UPDATE of the new row at flush.
+            conversation.customerWrote(inbound.text(), inbound.sentAt());
             conversations.persist(conversation);
         } else {
             conversation = known.conversation(decision.conversationId().orElseThrow());
+            conversation.customerWrote(inbound.text(), inbound.sentAt());
         }
-        conversation.customerWrote(inbound.text(), inbound.sentAt());
         messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now));
         known.rememberMessage(inbound.externalId(), conversation);
