@@ -8,25 +8,26 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-
+import dev.signet.common.DatabaseDialect;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class HourlyVolumeRepository implements PanacheRepository<HourlyVolume> {
 
+    private final DatabaseDialect dialect;
+
+    public HourlyVolumeRepository(DatabaseDialect dialect) {
+        this.dialect = dialect;
+    }
+
     /**
      * Adds received messages to their hours (in the caller's transaction), one upsert per hour: intake batches
      * consumed in parallel (Kafka partitions, replicas) add to the same hour without a lost update or a
-     * unique-key clash. PostgreSQL's {@code on conflict do update} is atomic; H2 (the embedded default, one
-     * process) has no {@code do update}, so it gets the standard {@code merge}. Ids come straight from the
-     * pooled sequence: each {@code nextval} is the top of a block nobody else uses.
+     * unique-key clash (see {@link DatabaseDialect}). Ids come straight from the pooled sequence: each
+     * {@code nextval} is the top of a block nobody else uses.
      */
     public void add(String accountKey, Map<Instant, Long> perHour) {
-        boolean h2 = getEntityManager().getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
-                .getJdbcServices().getDialect() instanceof H2Dialect;
-        String upsert = h2 ? """
+        String upsert = dialect.isH2() ? """
                 merge into hourly_volume t
                 using (values (cast(?1 as varchar(64)), cast(?2 as timestamp with time zone), cast(?3 as bigint)))
                     s(account_key, hour_start, messages)

@@ -35,18 +35,6 @@ public class IntakeDrop {
     protected IntakeDrop() {
     }
 
-    public IntakeDrop(String accountKey, IntakeResult reason, Instant now) {
-        this.accountKey = accountKey;
-        this.reason = reason.name();
-        this.lastDroppedAt = now;
-    }
-
-    public void count(long count, String externalId, Instant now) {
-        dropped += count;
-        lastExternalId = externalId;
-        lastDroppedAt = now;
-    }
-
     public String accountKey() {
         return accountKey;
     }
