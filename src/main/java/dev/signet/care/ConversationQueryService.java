@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -51,36 +52,54 @@ public class ConversationQueryService {
     @Transactional
     public QueueResult queue(QueueFilter filter) {
         Instant now = clock.instant();
+        // The same filter twice: in JPQL for the rows, in SQL for the capped count.
         StringBuilder where = new StringBuilder();
+        StringBuilder sqlWhere = new StringBuilder();
         Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> sqlParameters = new HashMap<>();
         if (filter.status() != null) {
             where.append("c.status = :status");
+            sqlWhere.append("c.status = :status");
             parameters.put("status", filter.status());
+            sqlParameters.put("status", filter.status().name());
         } else {
             where.append("c.status <> :resolved");
+            // A literal, so that PostgreSQL can use the partial index on open conversations.
+            sqlWhere.append("c.status <> 'RESOLVED'");
             parameters.put("resolved", ConversationStatus.RESOLVED);
         }
         if (filter.accountKey() != null) {
             where.append(" and a.accountKey = :account");
+            sqlWhere.append(" and c.account_id = (select a.id from channel_account a where a.account_key = :account)");
             parameters.put("account", filter.accountKey());
+            sqlParameters.put("account", filter.accountKey());
         }
         if (filter.kind() != null) {
             where.append(" and c.kind = :kind");
+            sqlWhere.append(" and c.kind = :kind");
             parameters.put("kind", filter.kind());
+            sqlParameters.put("kind", filter.kind().name());
         }
         if (filter.escalated() != null) {
             where.append(" and c.escalated = :escalated");
+            sqlWhere.append(" and c.escalated = :escalated");
             parameters.put("escalated", filter.escalated());
+            sqlParameters.put("escalated", filter.escalated());
         }
         switch (filter.holder()) {
             case MINE -> {
                 where.append(" and c.heldBy.id = :viewer and c.heldUntil > :now");
+                sqlWhere.append(" and c.held_by_user_id = :viewer and c.held_until > :now");
                 parameters.put("viewer", filter.viewerId());
                 parameters.put("now", now);
+                sqlParameters.put("viewer", filter.viewerId());
+                sqlParameters.put("now", now);
             }
             case UNASSIGNED -> {
                 where.append(" and (c.heldBy is null or c.heldUntil <= :now)");
+                sqlWhere.append(" and (c.held_by_user_id is null or c.held_until <= :now)");
                 parameters.put("now", now);
+                sqlParameters.put("now", now);
             }
             case ANY -> {
             }
@@ -94,12 +113,7 @@ public class ConversationQueryService {
                 where %s
                 order by c.queueKey asc nulls last, c.id
                 """.formatted(where), Conversation.class);
-        TypedQuery<Long> count = em.createQuery(
-                "select c.id from Conversation c join c.account a where " + where, Long.class);
-        parameters.forEach((name, value) -> {
-            rows.setParameter(name, value);
-            count.setParameter(name, value);
-        });
+        parameters.forEach(rows::setParameter);
         List<Conversation> found = rows.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size() + 1)
                 .getResultList();
         List<QueueItem> items = new ArrayList<>(filter.size());
@@ -107,7 +121,10 @@ public class ConversationQueryService {
             items.add(toQueueItem(c, now));
         }
         // An exact count of 100,000 open conversations costs more than the whole page: count up to a cap.
-        int counted = count.setMaxResults(COUNT_CAP + 1).getResultList().size();
+        Query count = em.createNativeQuery(
+                "select count(*) from (select 1 from conversation c where " + sqlWhere + " limit " + (COUNT_CAP + 1) + ") t");
+        sqlParameters.forEach(count::setParameter);
+        long counted = ((Number) count.getSingleResult()).longValue();
         return new QueueResult(items, filter.page(), filter.size(), Math.min(counted, COUNT_CAP), counted > COUNT_CAP,
                 found.size() > filter.size());
     }
