@@ -63,10 +63,10 @@ public class ConversationQueryService {
             parameters.put("status", filter.status());
             sqlParameters.put("status", filter.status().name());
         } else {
-            where.append("c.status <> :resolved");
-            // A literal, so that PostgreSQL can use the partial index on open conversations.
+            // A literal, not a parameter: a prepared statement's generic plan can use the partial index on open
+            // conversations (status <> 'RESOLVED') only if the predicate is written out.
+            where.append("c.status <> dev.signet.care.ConversationStatus.RESOLVED");
             sqlWhere.append("c.status <> 'RESOLVED'");
-            parameters.put("resolved", ConversationStatus.RESOLVED);
         }
         if (filter.accountKey() != null) {
             where.append(" and a.accountKey = :account");
