@@ -1,6 +1,8 @@
 package dev.signet.care;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,12 +17,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.signet.channel.ChannelAccount;
+import dev.signet.customer.LoyaltyTier;
 import dev.signet.customer.SocialIdentity;
+import dev.signet.insight.Sentiment;
+import dev.signet.security.AppUser;
 
 /**
  * A conversation with one customer on one brand account: a public thread or a DM conversation. Its status
- * changes only through the methods below. {@code waitingSince} is the customer's clock for the current
- * unanswered message; {@code firstMessageAt} the start of the whole matter.
+ * changes only through the methods below ({@link ConversationStatus} says which moves are allowed).
+ * {@code waitingSince} is when the current unanswered message was written; the customer's clock runs from
+ * {@code firstMessageAt} to {@code resolvedAt} across reopenings. A claim ({@code heldBy} until
+ * {@code heldUntil}) is a lease: once it runs out the conversation counts as free. The priority is stored as
+ * static points and an order key ({@link PriorityRule}), recomputed by {@link #prioritize} after each change.
  */
 @Entity
 @Table(name = "conversation")
@@ -70,6 +78,34 @@ public class Conversation {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "priority_points", nullable = false)
+    private int priorityPoints;
+
+    @Column(name = "queue_key")
+    private Instant queueKey;
+
+    @Column(name = "contact_count", nullable = false)
+    private int contactCount = 1;
+
+    @Enumerated(EnumType.STRING)
+    private Sentiment sentiment;
+
+    @Column(name = "sentiment_at")
+    private Instant sentimentAt;
+
+    @Column(name = "promised_update_at")
+    private Instant promisedUpdateAt;
+
+    @Column(nullable = false)
+    private boolean escalated;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "held_by_user_id")
+    private AppUser heldBy;
+
+    @Column(name = "held_until")
+    private Instant heldUntil;
+
     @Version
     private long version;
 
@@ -90,10 +126,14 @@ public class Conversation {
         this.createdAt = now;
     }
 
-    /** The customer wrote: the conversation needs us (again), and their clock runs from this message if idle. */
+    /**
+     * The customer wrote: the conversation needs us (again), and their clock runs from this message if idle. A
+     * resolved conversation is reopened and the contact counted (a repeat contact).
+     */
     public void customerWrote(String text, Instant sentAt) {
         if (status == ConversationStatus.RESOLVED) {
             resolvedAt = null;
+            contactCount++;
         }
         status = status.afterCustomerMessage();
         if (waitingSince == null || sentAt.isBefore(waitingSince)) {
@@ -107,9 +147,109 @@ public class Conversation {
 
     /** An agent answered: the customer's next move. */
     public void agentAnswered(String text, Instant sentAt) {
-        status = ConversationStatus.WAITING_ON_CUSTOMER;
+        status = status.afterAgentReply();
         waitingSince = null;
         touch(text, sentAt, Direction.OUT);
+    }
+
+    /**
+     * An agent moves the conversation to {@code target} (only along {@link ConversationStatus#agentMayChangeTo}).
+     * Waiting on us keeps (or starts) the customer's waiting time; waiting on the customer stops it; resolving
+     * stops the customer's clock and frees the claim; reopening starts waiting again.
+     */
+    public void changeStatus(ConversationStatus target, Instant now) {
+        if (!status.agentMayChangeTo(target)) {
+            throw StatusChangeException.notAllowed(status, target);
+        }
+        switch (target) {
+            case WAITING_ON_US -> waitingSince = waitingSince == null ? now : waitingSince;
+            case WAITING_ON_CUSTOMER -> waitingSince = null;
+            case RESOLVED -> {
+                resolvedAt = now;
+                waitingSince = null;
+                heldBy = null;
+                heldUntil = null;
+            }
+            case OPEN -> {
+                resolvedAt = null;
+                waitingSince = waitingSince == null ? now : waitingSince;
+            }
+            case NEW -> throw StatusChangeException.notAllowed(status, target);
+        }
+        status = target;
+    }
+
+    /** The agent who holds the conversation now, if their lease has not run out. */
+    public Optional<AppUser> holder(Instant now) {
+        return heldBy != null && heldUntil != null && heldUntil.isAfter(now) ? Optional.of(heldBy) : Optional.empty();
+    }
+
+    /** Whether someone other than {@code agent} holds it now. */
+    public boolean heldByOther(AppUser agent, Instant now) {
+        return holder(now).filter(holder -> !holder.id().equals(agent.id())).isPresent();
+    }
+
+    /** {@code agent} takes (or renews) the claim for {@code lease}; refused while someone else holds it. */
+    public void claim(AppUser agent, Instant now, Duration lease, String action) {
+        if (heldByOther(agent, now)) {
+            throw new ConversationHeldException(id, heldBy, heldUntil, action);
+        }
+        heldBy = agent;
+        heldUntil = now.plus(lease);
+    }
+
+    /**
+     * Renews the holder's lease while they work on the conversation; writes only when half the lease is gone, so
+     * that page activity does not update the row on every keystroke. Returns whether anything changed.
+     */
+    public boolean keepAlive(AppUser agent, Instant now, Duration lease) {
+        boolean mine = holder(now).filter(holder -> holder.id().equals(agent.id())).isPresent();
+        if (!mine || heldUntil.isAfter(now.plus(lease.dividedBy(2)))) {
+            return false;
+        }
+        heldUntil = now.plus(lease);
+        return true;
+    }
+
+    /** The holder lets go. */
+    public void release(AppUser agent, Instant now) {
+        if (holder(now).filter(holder -> holder.id().equals(agent.id())).isEmpty()) {
+            throw StatusChangeException.notHolder(id);
+        }
+        heldBy = null;
+        heldUntil = null;
+    }
+
+    /** {@code from} hands the conversation to {@code to}, who holds it from now on for a fresh lease. */
+    public void handOff(AppUser from, AppUser to, Instant now, Duration lease) {
+        if (heldByOther(from, now)) {
+            throw new ConversationHeldException(id, heldBy, heldUntil, "hand it over");
+        }
+        heldBy = to;
+        heldUntil = now.plus(lease);
+    }
+
+    /** The sentiment of a scored customer message; only the latest message's counts. */
+    public boolean sentimentScored(Sentiment scored, Instant messageSentAt) {
+        if (sentimentAt != null && messageSentAt.isBefore(sentimentAt)) {
+            return false;
+        }
+        sentiment = scored;
+        sentimentAt = messageSentAt;
+        return true;
+    }
+
+    /** What the priority is computed from. Reads the customer's tier: load the identity's customer with it. */
+    public PriorityRule.Inputs priorityInputs() {
+        LoyaltyTier tier = identity.customer() == null ? LoyaltyTier.NONE : identity.customer().loyaltyTier();
+        return new PriorityRule.Inputs(tier, contactCount, sentiment, waitingSince, promisedUpdateAt);
+    }
+
+    /** Recomputes the stored priority after a change; resolved conversations leave the queue's order. */
+    public void prioritize(PriorityRule rule) {
+        PriorityRule.Inputs inputs = priorityInputs();
+        priorityPoints = rule.staticPoints(inputs);
+        queueKey = status.open() ? rule.queueKey(inputs) : null;
     }
 
     private void touch(String text, Instant at, Direction direction) {
@@ -158,5 +298,42 @@ public class Conversation {
 
     public Direction lastDirection() {
         return lastDirection;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public int priorityPoints() {
+        return priorityPoints;
+    }
+
+    public Instant queueKey() {
+        return queueKey;
+    }
+
+    public int contactCount() {
+        return contactCount;
+    }
+
+    public Sentiment sentiment() {
+        return sentiment;
+    }
+
+    public Instant promisedUpdateAt() {
+        return promisedUpdateAt;
+    }
+
+    public boolean escalated() {
+        return escalated;
+    }
+
+    /** The holder as stored, even if the lease ran out; see {@link #holder(Instant)}. */
+    public AppUser heldBy() {
+        return heldBy;
+    }
+
+    public Instant heldUntil() {
+        return heldUntil;
     }
 }

@@ -6,9 +6,15 @@ import java.util.List;
 /**
  * A conversation with a page of its messages (oldest first).
  *
- * @param offset index of the first message of this page in the whole thread
+ * @param offset   index of the first message of this page in the whole thread
+ * @param holder   who holds it now (an expired claim counts as free), or null
+ * @param clock    the customer's clock (first message → resolution, across reopenings)
+ * @param score    the priority now, and {@code reasons} why
+ * @param handOffs who handed it to whom and why, oldest first
  */
 public record ConversationDetail(long id, String accountKey, String accountHandle, ConversationKind kind,
         ConversationStatus status, CustomerPanel customer, Instant firstMessageAt, Instant waitingSince,
-        List<MessageView> messages, long totalMessages, int offset, int limit) {
+        List<MessageView> messages, long totalMessages, int offset, int limit, HolderView holder, CustomerClock clock,
+        int score, List<String> reasons, int contactCount, boolean escalated, Instant promisedUpdateAt,
+        List<HandOffView> handOffs) {
 }

@@ -1,5 +1,7 @@
 package dev.signet.care;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -23,57 +26,119 @@ public class ConversationQueryService {
     /** Default and maximum number of messages in one page of a thread. */
     public static final int THREAD_PAGE = 100;
 
+    /** The queue counts matching conversations up to this many. */
+    public static final int COUNT_CAP = 1000;
+
     private final EntityManager em;
     private final MessageRepository messages;
+    private final HandOffRepository handOffs;
+    private final PriorityRule priority;
+    private final Clock clock;
 
-    public ConversationQueryService(EntityManager em, MessageRepository messages) {
+    public ConversationQueryService(EntityManager em, MessageRepository messages, HandOffRepository handOffs,
+            PriorityRule priority, Clock clock) {
         this.em = em;
         this.messages = messages;
+        this.handOffs = handOffs;
+        this.priority = priority;
+        this.clock = clock;
     }
 
+    /**
+     * A page of the queue, highest priority first: 2 statements whatever the page size (the rows with their
+     * account, customer and holder; a count capped at {@link #COUNT_CAP}). Ordered by the stored order key
+     * under the partial index on open conversations (see {@link PriorityRule}).
+     */
     @Transactional
     public QueueResult queue(QueueFilter filter) {
-        StringBuilder where = new StringBuilder("c.status <> :resolved");
+        Instant now = clock.instant();
+        // The same filter twice: in JPQL for the rows, in SQL for the capped count.
+        StringBuilder where = new StringBuilder();
+        StringBuilder sqlWhere = new StringBuilder();
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("resolved", ConversationStatus.RESOLVED);
+        Map<String, Object> sqlParameters = new HashMap<>();
+        if (filter.status() != null) {
+            where.append("c.status = :status");
+            sqlWhere.append("c.status = :status");
+            parameters.put("status", filter.status());
+            sqlParameters.put("status", filter.status().name());
+        } else {
+            // A literal, not a parameter: a prepared statement's generic plan can use the partial index on open
+            // conversations (status <> 'RESOLVED') only if the predicate is written out.
+            where.append("c.status <> dev.signet.care.ConversationStatus.RESOLVED");
+            sqlWhere.append("c.status <> 'RESOLVED'");
+        }
         if (filter.accountKey() != null) {
             where.append(" and a.accountKey = :account");
+            sqlWhere.append(" and c.account_id = (select a.id from channel_account a where a.account_key = :account)");
             parameters.put("account", filter.accountKey());
+            sqlParameters.put("account", filter.accountKey());
         }
         if (filter.kind() != null) {
             where.append(" and c.kind = :kind");
+            sqlWhere.append(" and c.kind = :kind");
             parameters.put("kind", filter.kind());
+            sqlParameters.put("kind", filter.kind().name());
         }
-        // Whoever waits longest on us first; conversations waiting on the customer after them.
+        if (filter.escalated() != null) {
+            where.append(" and c.escalated = :escalated");
+            sqlWhere.append(" and c.escalated = :escalated");
+            parameters.put("escalated", filter.escalated());
+            sqlParameters.put("escalated", filter.escalated());
+        }
+        switch (filter.holder()) {
+            case MINE -> {
+                where.append(" and c.heldBy.id = :viewer and c.heldUntil > :now");
+                sqlWhere.append(" and c.held_by_user_id = :viewer and c.held_until > :now");
+                parameters.put("viewer", filter.viewerId());
+                parameters.put("now", now);
+                sqlParameters.put("viewer", filter.viewerId());
+                sqlParameters.put("now", now);
+            }
+            case UNASSIGNED -> {
+                where.append(" and (c.heldBy is null or c.heldUntil <= :now)");
+                sqlWhere.append(" and (c.held_by_user_id is null or c.held_until <= :now)");
+                parameters.put("now", now);
+                sqlParameters.put("now", now);
+            }
+            case ANY -> {
+            }
+        }
         TypedQuery<Conversation> rows = em.createQuery("""
                 select c from Conversation c
                 join fetch c.account a
                 join fetch c.identity i
                 left join fetch i.customer
+                left join fetch c.heldBy
                 where %s
-                order by case when c.waitingSince is null then 1 else 0 end, c.waitingSince, c.lastMessageAt desc, c.id
+                order by c.queueKey asc nulls last, c.id
                 """.formatted(where), Conversation.class);
-        TypedQuery<Long> count = em.createQuery(
-                "select count(c) from Conversation c join c.account a where " + where, Long.class);
-        parameters.forEach((name, value) -> {
-            rows.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<QueueItem> items = new ArrayList<>();
-        for (Conversation c : rows.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size()).getResultList()) {
-            items.add(toQueueItem(c));
+        parameters.forEach(rows::setParameter);
+        List<Conversation> found = rows.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size() + 1)
+                .getResultList();
+        List<QueueItem> items = new ArrayList<>(filter.size());
+        for (Conversation c : found.subList(0, Math.min(filter.size(), found.size()))) {
+            items.add(toQueueItem(c, now));
         }
-        return new QueueResult(items, filter.page(), filter.size(), count.getSingleResult());
+        // An exact count of 100,000 open conversations costs more than the whole page: count up to a cap.
+        Query count = em.createNativeQuery(
+                "select count(*) from (select 1 from conversation c where " + sqlWhere + " limit " + (COUNT_CAP + 1) + ") t");
+        sqlParameters.forEach(count::setParameter);
+        long counted = ((Number) count.getSingleResult()).longValue();
+        return new QueueResult(items, filter.page(), filter.size(), Math.min(counted, COUNT_CAP), counted > COUNT_CAP,
+                found.size() > filter.size());
     }
 
     /** A conversation and one page of its thread; {@code offset} null means the latest page. */
     @Transactional
     public ConversationDetail detail(long id, Integer offset, int limit) {
+        Instant now = clock.instant();
         Conversation c = em.createQuery("""
                 select c from Conversation c
                 join fetch c.account
                 join fetch c.identity i
                 left join fetch i.customer
+                left join fetch c.heldBy
                 where c.id = :id""", Conversation.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
@@ -82,17 +147,37 @@ public class ConversationQueryService {
         long total = messages.countInConversation(id);
         int from = offset != null ? Math.max(0, offset) : (int) Math.max(0, total - size);
         List<MessageView> thread = messages.thread(id, from, size).stream().map(ConversationQueryService::toView).toList();
+        PriorityRule.Explained priority = explain(c, now);
         return new ConversationDetail(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
-                panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size);
+                panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size, holder(c, now),
+                CustomerClock.of(c.firstMessageAt(), c.resolvedAt(), now), priority.score(), reasons(priority),
+                c.contactCount(), c.escalated(), c.promisedUpdateAt(),
+                handOffs.ofConversation(id).stream().map(HandOffView::of).toList());
     }
 
-    private static QueueItem toQueueItem(Conversation c) {
+    private QueueItem toQueueItem(Conversation c, Instant now) {
         SocialIdentity identity = c.identity();
         Customer customer = identity.customer();
+        PriorityRule.Explained priority = explain(c, now);
         return new QueueItem(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 customer != null ? customer.name() : identity.displayName(), identity.handle(),
                 customer != null ? customer.loyaltyTier() : null, c.lastPreview(), c.lastDirection(), c.lastMessageAt(),
-                c.waitingSince());
+                c.waitingSince(), priority.score(), reasons(priority), holder(c, now), c.escalated());
+    }
+
+    private PriorityRule.Explained explain(Conversation c, Instant now) {
+        if (!c.status().open()) {
+            return new PriorityRule.Explained(0, List.of());
+        }
+        return priority.explain(c.priorityInputs(), now);
+    }
+
+    private static List<String> reasons(PriorityRule.Explained priority) {
+        return priority.reasons().stream().map(PriorityRule.Reason::toString).toList();
+    }
+
+    private static HolderView holder(Conversation c, Instant now) {
+        return c.holder(now).map(user -> HolderView.of(user, c.heldUntil())).orElse(null);
     }
 
     static CustomerPanel panel(SocialIdentity identity) {

@@ -3,8 +3,10 @@ package dev.signet.care;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.signet.api.ProblemException;
+import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 
-/** Conversations as JSON: the queue and one conversation with its thread. */
+/** Conversations as JSON: the queue, one conversation with its thread, claim, release and status changes. */
 @Path("/api/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Conversations")
@@ -24,17 +28,63 @@ import dev.signet.security.Role;
 public class ConversationResource {
 
     private final ConversationQueryService query;
+    private final CareService care;
+    private final CurrentUser currentUser;
 
-    public ConversationResource(ConversationQueryService query) {
+    public ConversationResource(ConversationQueryService query, CareService care, CurrentUser currentUser) {
         this.query = query;
+        this.care = care;
+        this.currentUser = currentUser;
     }
 
     @GET
-    @Operation(summary = "The queue: unresolved conversations, the longest-waiting customer first")
+    @Operation(summary = "The queue: unresolved conversations, highest priority first, each with the reasons of its score")
     public QueueResult list(@QueryParam("account") String account, @QueryParam("kind") ConversationKind kind,
+            @QueryParam("status") ConversationStatus status, @QueryParam("escalated") Boolean escalated,
+            @QueryParam("holder") @DefaultValue("ANY") QueueFilter.Holder holder,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(QueueFilter.MAX_SIZE) int size) {
-        return query.queue(new QueueFilter(account, kind, page, size));
+        Long viewer = holder == QueueFilter.Holder.MINE ? currentUser.get().id() : null;
+        return query.queue(new QueueFilter(account == null || account.isBlank() ? null : account, kind, status,
+                escalated, holder, viewer, page, size));
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.AGENT, Role.LEAD })
+    @Operation(summary = "Claim the conversation (a lease, renewed while you work on it); 409 if someone else holds it")
+    public ConversationDetail claim(@PathParam("id") long id) {
+        care.claim(id, currentUser.get());
+        return query.detail(id, null, ConversationQueryService.THREAD_PAGE);
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.AGENT, Role.LEAD })
+    @Operation(summary = "Release your claim; 409 if you don't hold it")
+    public ConversationDetail release(@PathParam("id") long id) {
+        care.release(id, currentUser.get());
+        return query.detail(id, null, ConversationQueryService.THREAD_PAGE);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.AGENT, Role.LEAD })
+    @Operation(summary = "Change the status: OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US or RESOLVED; 409 if not allowed")
+    public ConversationDetail changeStatus(@PathParam("id") long id, StatusChange change) {
+        if (change == null || change.status() == null) {
+            throw new ProblemException(400, "status-required", "Status required",
+                    "Send {\"status\":\"RESOLVED\"} (or OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US).");
+        }
+        care.changeStatus(id, change.status(), currentUser.get());
+        return query.detail(id, null, ConversationQueryService.THREAD_PAGE);
+    }
+
+    /** The body of a status change. */
+    public record StatusChange(ConversationStatus status) {
     }
 
     @GET

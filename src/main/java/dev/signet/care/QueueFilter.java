@@ -5,12 +5,22 @@ package dev.signet.care;
  *
  * @param accountKey only this brand account, or null
  * @param kind       only public or only DM, or null
+ * @param status     only this status (RESOLVED lists recently resolved ones), or null for every open status
+ * @param escalated  only escalated (true) or only not escalated (false), or null
+ * @param holder     everyone's, only the viewer's ({@code MINE}) or only those nobody holds ({@code UNASSIGNED})
+ * @param viewerId   the user asking (for {@code MINE}), or null
  * @param page       0-based page
  * @param size       rows per page (1 to 100)
  */
-public record QueueFilter(String accountKey, ConversationKind kind, int page, int size) {
+public record QueueFilter(String accountKey, ConversationKind kind, ConversationStatus status, Boolean escalated,
+        Holder holder, Long viewerId, int page, int size) {
 
     public static final int MAX_SIZE = 100;
+
+    /** Whose conversations. */
+    public enum Holder {
+        ANY, MINE, UNASSIGNED
+    }
 
     public QueueFilter {
         if (page < 0) {
@@ -19,5 +29,14 @@ public record QueueFilter(String accountKey, ConversationKind kind, int page, in
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
         }
+        holder = holder == null ? Holder.ANY : holder;
+        if (holder == Holder.MINE && viewerId == null) {
+            throw new IllegalArgumentException("MINE needs the viewer");
+        }
+    }
+
+    /** Every open conversation of an account and kind (either may be null). */
+    public QueueFilter(String accountKey, ConversationKind kind, int page, int size) {
+        this(accountKey, kind, null, null, Holder.ANY, null, page, size);
     }
 }

@@ -1,6 +1,7 @@
 package dev.signet.care;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.signet.customer.LoyaltyTier;
 
@@ -8,8 +9,12 @@ import dev.signet.customer.LoyaltyTier;
  * One row of the queue.
  *
  * @param waitingSince when the customer's oldest unanswered message was written (null when nobody waits on us)
+ * @param score        the priority now (see {@link PriorityRule})
+ * @param reasons      why, largest first, e.g. {@code gold tier +30}, {@code waiting 2 h +20}
+ * @param holder       who holds it now (an expired claim counts as free), or null
  */
 public record QueueItem(long id, String accountKey, String accountHandle, ConversationKind kind, ConversationStatus status,
         String customerName, String handle, LoyaltyTier loyaltyTier, String lastPreview, Direction lastDirection,
-        Instant lastMessageAt, Instant waitingSince) {
+        Instant lastMessageAt, Instant waitingSince, int score, List<String> reasons, HolderView holder,
+        boolean escalated) {
 }

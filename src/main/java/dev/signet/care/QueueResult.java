@@ -2,10 +2,11 @@ package dev.signet.care;
 
 import java.util.List;
 
-/** A page of the queue. */
-public record QueueResult(List<QueueItem> items, int page, int size, long total) {
-
-    public boolean hasNext() {
-        return (long) (page + 1) * size < total;
-    }
+/**
+ * A page of the queue.
+ *
+ * @param total       how many conversations match, counted up to {@link ConversationQueryService#COUNT_CAP}
+ * @param totalCapped true when there are more than {@code total} (the page shows "1000+")
+ */
+public record QueueResult(List<QueueItem> items, int page, int size, long total, boolean totalCapped, boolean hasNext) {
 }

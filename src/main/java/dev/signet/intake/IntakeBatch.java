@@ -1,5 +1,6 @@
 package dev.signet.intake;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class IntakeBatch {
      * threading reads no lazy association (no query per message).
      */
     static IntakeBatch load(EntityManager em, Network network, Collection<String> messageIds,
-            Collection<String> userIds, Collection<String> parentIds) {
+            Collection<String> userIds, Collection<String> parentIds, Instant reopenSince) {
         IntakeBatch batch = new IntakeBatch();
         if (!messageIds.isEmpty()) {
             em.createQuery("select m.externalId, m.direction from Message m where m.network = :n and m.externalId in :ids",
@@ -46,14 +47,17 @@ final class IntakeBatch {
                     .forEach(row -> batch.knownMessages.put((String) row[0], (Direction) row[1]));
         }
         if (!userIds.isEmpty()) {
-            em.createQuery("select i from SocialIdentity i where i.network = :n and i.externalUserId in :ids",
-                    SocialIdentity.class)
+            // With the customer: the priority reads their loyalty tier.
+            em.createQuery("""
+                    select i from SocialIdentity i left join fetch i.customer
+                    where i.network = :n and i.externalUserId in :ids""", SocialIdentity.class)
                     .setParameter("n", network).setParameter("ids", userIds).getResultList()
                     .forEach(identity -> batch.identities.put(identity.externalUserId(), identity));
         }
         if (!parentIds.isEmpty()) {
             em.createQuery("""
-                    select m from Message m join fetch m.conversation c join fetch c.account join fetch c.identity
+                    select m from Message m join fetch m.conversation c join fetch c.account
+                    join fetch c.identity ci left join fetch ci.customer
                     where m.network = :n and m.externalId in :ids""", Message.class)
                     .setParameter("n", network).setParameter("ids", parentIds).getResultList()
                     .forEach(parent -> batch.rememberMessage(parent.externalId(), parent.conversation()));
@@ -61,10 +65,12 @@ final class IntakeBatch {
         List<Long> identityIds = batch.identities.values().stream().map(SocialIdentity::id).toList();
         if (!identityIds.isEmpty()) {
             em.createQuery("""
-                    select c from Conversation c join fetch c.account join fetch c.identity i
-                    where i.id in :ids and c.status <> :resolved order by c.lastMessageAt, c.id""",
+                    select c from Conversation c join fetch c.account join fetch c.identity i left join fetch i.customer
+                    where i.id in :ids and (c.status <> :resolved or c.resolvedAt > :reopenSince)
+                    order by c.lastMessageAt, c.id""",
                     Conversation.class)
                     .setParameter("ids", identityIds).setParameter("resolved", ConversationStatus.RESOLVED)
+                    .setParameter("reopenSince", reopenSince)
                     .getResultList()
                     .forEach(batch::rememberOpen);
         }
@@ -95,7 +101,10 @@ final class IntakeBatch {
         return conversations.get(id);
     }
 
-    /** The conversation is open and the most recent of its customer, kind and account. */
+    /**
+     * The conversation is open (or resolved within the reopen window, so a new contact reopens it) and the most
+     * recent of its customer, kind and account.
+     */
     void rememberOpen(Conversation conversation) {
         conversations.put(conversation.id(), conversation);
         openConversations.put(new OpenKey(conversation.account().id(), conversation.identity().id(), conversation.kind()),

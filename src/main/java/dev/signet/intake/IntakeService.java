@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,15 +13,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.signet.care.CareConfig;
 import dev.signet.care.Conversation;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
 import dev.signet.care.Direction;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
+import dev.signet.care.PriorityRule;
+import dev.signet.care.QueueChanged;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.InboundMessage;
@@ -49,11 +54,15 @@ public class IntakeService {
     private final HourlyVolumeRepository volumes;
     private final EntityManager em;
     private final NoiseFilter noise;
+    private final CareConfig care;
+    private final PriorityRule priority;
+    private final Event<QueueChanged> changes;
     private final Clock clock;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
-            HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, Clock clock) {
+            HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
+            Event<QueueChanged> changes, Clock clock) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -62,6 +71,9 @@ public class IntakeService {
         this.volumes = volumes;
         this.em = em;
         this.noise = new NoiseFilter(config.ignoredHandles().orElse(List.of()), config.ignoredKeywords().orElse(List.of()));
+        this.care = care;
+        this.priority = priority;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -100,8 +112,10 @@ public class IntakeService {
         IntakeBatch known = IntakeBatch.load(em, network,
                 chunk.stream().map(InboundMessage::externalId).collect(Collectors.toSet()),
                 chunk.stream().map(m -> m.author().userId()).collect(Collectors.toSet()),
-                chunk.stream().map(InboundMessage::inReplyToExternalId).filter(Objects::nonNull).collect(Collectors.toSet()));
+                chunk.stream().map(InboundMessage::inReplyToExternalId).filter(Objects::nonNull).collect(Collectors.toSet()),
+                now.minus(care.reopenWindow()));
         DropTally tally = new DropTally();
+        Map<Long, Conversation> touched = new LinkedHashMap<>();
         List<IntakeResult> results = new ArrayList<>(chunk.size());
         for (InboundMessage inbound : chunk) {
             if (inbound.network() != network) {
@@ -118,8 +132,13 @@ public class IntakeService {
                 }
                 continue;
             }
-            results.add(store(inbound, account, known, now));
+            results.add(store(inbound, account, known, now, touched));
         }
+        // One queue event per conversation, passed on to the live queues once the batch commits.
+        touched.values().forEach(c -> {
+            c.prioritize(priority);
+            changes.fire(QueueChanged.of(QueueChanged.Type.MESSAGE_RECEIVED, c, now));
+        });
         tally.forEach((accountKey, reason, count, lastId) -> drops.count(accountKey, reason, count, lastId, now));
         recordVolume(chunk, results, accountsByKey);
         return results;
@@ -139,7 +158,8 @@ public class IntakeService {
         perAccount.forEach(volumes::add);
     }
 
-    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now) {
+    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now,
+            Map<Long, Conversation> touched) {
         SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
         if (author == null) {
             author = new SocialIdentity(inbound.network(), inbound.author().userId(),
@@ -160,14 +180,16 @@ public class IntakeService {
         Conversation conversation;
         if (decision.startsNew()) {
             conversation = new Conversation(account, author, kind, inbound.sentAt(), now);
-            // Written before persist: Hibernate inserts the state an entity had when persisted, and a change
-            // after that costs an UPDATE of the new row at flush.
+            // Written and prioritised before persist: Hibernate inserts the state an entity had when persisted,
+            // and a change after that costs an UPDATE of the new row at flush.
             conversation.customerWrote(inbound.text(), inbound.sentAt());
+            conversation.prioritize(priority);
             conversations.persist(conversation);
         } else {
             conversation = known.conversation(decision.conversationId().orElseThrow());
             conversation.customerWrote(inbound.text(), inbound.sentAt());
         }
+        touched.put(conversation.id(), conversation);
         messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now));
         known.rememberMessage(inbound.externalId(), conversation);

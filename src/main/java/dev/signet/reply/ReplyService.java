@@ -1,5 +1,7 @@
 package dev.signet.reply;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.signet.care.Message;
@@ -31,6 +33,17 @@ public class ReplyService {
         ReplyQueued queued = writer.store(conversationId, text, agent);
         dispatcher.dispatch(queued);
         return view(queued.outboxId());
+    }
+
+    /**
+     * Hands the conversation to another agent (who, to whom, why are recorded); with a customer line, that line
+     * is published signed by both. Returns the line's reply, or empty without one.
+     */
+    public Optional<ReplyView> handOff(long conversationId, AppUser from, String toUsername, String reason,
+            String customerLine) {
+        Optional<ReplyQueued> queued = writer.handOff(conversationId, from, toUsername, reason, customerLine);
+        queued.ifPresent(dispatcher::dispatch);
+        return queued.map(q -> view(q.outboxId()));
     }
 
     public ReplyPreview preview(long conversationId, String draft, AppUser agent) {

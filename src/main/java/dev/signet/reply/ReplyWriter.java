@@ -7,18 +7,27 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import jakarta.enterprise.event.Event;
+
+import dev.signet.care.CareConfig;
+import dev.signet.care.CareService;
 import dev.signet.care.Conversation;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationNotFoundException;
 import dev.signet.care.ConversationRepository;
+import dev.signet.care.HandOff;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
+import dev.signet.care.PriorityRule;
+import dev.signet.care.QueueChanged;
 import dev.signet.channel.ChannelConnectors;
 import dev.signet.security.AppUser;
 
 /**
  * Checks a reply and stores it, signed, with its outbox entry in one transaction: either both exist or
- * neither does. Publication happens after commit ({@link ReplyDispatcher}, {@link ReplyPublisher}).
+ * neither does. Publication happens after commit ({@link ReplyDispatcher}, {@link ReplyPublisher}). The
+ * conversation's row is locked for the transaction: a reply to a conversation another agent holds is refused
+ * (409), and replying takes or renews the writer's own claim, so two agents never both answer.
  */
 @ApplicationScoped
 public class ReplyWriter {
@@ -27,14 +36,23 @@ public class ReplyWriter {
     private final MessageRepository messages;
     private final OutboxRepository outbox;
     private final ChannelConnectors connectors;
+    private final CareService care;
+    private final CareConfig careConfig;
+    private final PriorityRule priority;
+    private final Event<QueueChanged> changes;
     private final Clock clock;
 
     public ReplyWriter(ConversationRepository conversations, MessageRepository messages, OutboxRepository outbox,
-            ChannelConnectors connectors, Clock clock) {
+            ChannelConnectors connectors, CareService care, CareConfig careConfig, PriorityRule priority,
+            Event<QueueChanged> changes, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
         this.connectors = connectors;
+        this.care = care;
+        this.careConfig = careConfig;
+        this.priority = priority;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -45,6 +63,8 @@ public class ReplyWriter {
     @Transactional
     public ReplyPreview preview(long conversationId, String draft, AppUser agent) {
         Conversation conversation = find(conversationId);
+        // Typing counts as working on it: the holder's claim is renewed (written at most every half lease).
+        conversation.keepAlive(agent, clock.instant(), careConfig.claimLease());
         String format = connectors.signatureFormat(conversation.account().accountKey());
         String initials = agent.initials() == null ? "??" : agent.initials();
         String signed = Signature.sign(draft == null ? "" : draft, format, initials);
@@ -65,12 +85,47 @@ public class ReplyWriter {
         if (text == null || text.isBlank()) {
             throw ReplyRejectedException.empty();
         }
-        Conversation conversation = find(conversationId);
+        Conversation conversation = care.lock(conversationId);
         if (!agent.canReply()) {
             throw ReplyRejectedException.noInitials();
         }
         String format = connectors.signatureFormat(conversation.account().accountKey());
-        String signed = Signature.sign(text, format, agent.initials());
+        return write(conversation, Signature.sign(text, format, agent.initials()), agent);
+    }
+
+    /**
+     * Hands the conversation from {@code from} to another agent, and, when {@code customerLine} is given, tells
+     * the customer in a reply signed by both ({@code … ^MD → ^JK}), in one transaction: the hand-off is recorded
+     * only if the line fits.
+     */
+    @Transactional
+    public Optional<ReplyQueued> handOff(long conversationId, AppUser from, String toUsername, String reason,
+            String customerLine) {
+        String line = customerLine == null || customerLine.isBlank() ? null : customerLine.strip();
+        if (line != null && !from.canReply()) {
+            throw ReplyRejectedException.noInitials();
+        }
+        HandOff handOff = care.handOff(conversationId, from, toUsername, reason, line);
+        if (line == null) {
+            return Optional.empty();
+        }
+        Conversation conversation = care.lock(conversationId);
+        String format = connectors.signatureFormat(conversation.account().accountKey());
+        String signed = Signature.signHandOff(line, format, from.initials(), handOff.to().initials());
+        // The new holder is the one taking over; the line is written by the one handing over.
+        return Optional.of(write(conversation, signed, from, false));
+    }
+
+    private ReplyQueued write(Conversation conversation, String signed, AppUser agent) {
+        return write(conversation, signed, agent, true);
+    }
+
+    private ReplyQueued write(Conversation conversation, String signed, AppUser agent, boolean claim) {
+        Instant now = clock.instant();
+        if (claim) {
+            // Refuses (409) while another agent holds it; otherwise the writer holds it from now on.
+            conversation.claim(agent, now, careConfig.claimLease(), "reply");
+        }
         int length = ReplyLength.measure(signed, conversation.kind());
         int limit = ReplyLength.limit(conversation.kind());
         if (length > limit) {
@@ -78,7 +133,7 @@ public class ReplyWriter {
         }
         String inReplyTo = null;
         if (conversation.kind() == ConversationKind.PUBLIC) {
-            Message answered = messages.latestFromCustomer(conversationId)
+            Message answered = messages.latestFromCustomer(conversation.id())
                     .orElseThrow(ReplyRejectedException::nothingToAnswer);
             Optional<ReplyRejectedException> refusal = publicReplyRefusal(conversation, answered);
             if (refusal.isPresent()) {
@@ -86,13 +141,14 @@ public class ReplyWriter {
             }
             inReplyTo = answered.externalId();
         }
-        Instant now = clock.instant();
         Message message = Message.fromAgent(conversation, agent, signed, inReplyTo, now);
         messages.persist(message);
         OutboxEntry entry = new OutboxEntry(message, now);
         outbox.persist(entry);
         conversation.agentAnswered(signed, now);
-        return new ReplyQueued(entry.id(), conversationId);
+        conversation.prioritize(priority);
+        changes.fire(QueueChanged.of(QueueChanged.Type.REPLIED, conversation, now));
+        return new ReplyQueued(entry.id(), conversation.id());
     }
 
     /**

@@ -36,4 +36,17 @@ public final class Signature {
         }
         return body + signature;
     }
+
+    /**
+     * A hand-off line as published: signed by the agent handing over and the one taking over, e.g.
+     * {@code "… ^MD → ^JK"} or {@code "… -md → -jk"} in the account's format.
+     */
+    public static String signHandOff(String text, String format, String fromInitials, String toInitials) {
+        return text.stripTrailing() + handOffSignature(format, fromInitials, toInitials);
+    }
+
+    /** The double signature of a hand-off line, e.g. {@code " ^MD → ^JK"}. */
+    public static String handOffSignature(String format, String fromInitials, String toInitials) {
+        return render(format, fromInitials) + " → " + render(format, toInitials).strip();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.signet.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,11 @@ public class AppUserRepository implements PanacheRepository<AppUser> {
 
     public Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    /** Everyone who answers customers (agents and leads with initials), by name. */
+    public List<AppUser> answerers() {
+        return list("initials is not null and role in ?1 order by displayName", List.of(Role.AGENT, Role.LEAD));
     }
 
     public boolean initialsTaken(String initials) {

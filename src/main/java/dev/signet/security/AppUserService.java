@@ -1,6 +1,7 @@
 package dev.signet.security;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,6 +53,12 @@ public class AppUserService {
     public Optional<AppUser> authenticate(String username, char[] password) {
         return users.findByUsername(username)
                 .filter(user -> BcryptUtil.matches(new String(password), user.passwordHash()));
+    }
+
+    /** The colleagues a conversation can be handed to: agents and leads who sign replies. */
+    @Transactional
+    public List<AppUser> answerers() {
+        return users.answerers();
     }
 
     @Transactional

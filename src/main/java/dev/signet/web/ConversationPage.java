@@ -1,6 +1,8 @@
 package dev.signet.web;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.FormParam;
@@ -13,20 +15,29 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.api.ProblemException;
+import dev.signet.care.CareService;
 import dev.signet.care.ConversationDetail;
+import dev.signet.care.ConversationHeldException;
+import dev.signet.care.ConversationNotFoundException;
 import dev.signet.care.ConversationQueryService;
+import dev.signet.care.ConversationStatus;
 import dev.signet.reply.DeliveryStatus;
 import dev.signet.reply.ReplyPreview;
 import dev.signet.reply.ReplyRejectedException;
 import dev.signet.reply.ReplyService;
 import dev.signet.reply.ReplyView;
 import dev.signet.security.AppUser;
+import dev.signet.security.AppUserService;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** One conversation: the thread, the customer panel and the compose box with signature and live counter. */
+/**
+ * One conversation: the thread, the customer panel, the compose box with signature and live counter, and the
+ * care actions (claim, release, status, hand-off) with who holds it, the customer's clock and the priority.
+ */
 @Path("/conversations/{id}")
 @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
 public class ConversationPage {
@@ -34,30 +45,77 @@ public class ConversationPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance conversation(Viewer me, ConversationDetail c, ReplyPreview preview, String draft,
-                String error, String notice);
+                String error, String notice, boolean mine, List<Teammate> teammates, List<ConversationStatus> moves);
 
         static native TemplateInstance conversation$counter(ReplyPreview preview);
     }
 
+    /** A colleague the conversation can be handed to. */
+    public record Teammate(String username, String name, String initials) {
+    }
+
     private final ConversationQueryService conversations;
     private final ReplyService replies;
+    private final CareService care;
+    private final AppUserService users;
     private final CurrentUser currentUser;
 
-    public ConversationPage(ConversationQueryService conversations, ReplyService replies, CurrentUser currentUser) {
+    public ConversationPage(ConversationQueryService conversations, ReplyService replies, CareService care,
+            AppUserService users, CurrentUser currentUser) {
         this.conversations = conversations;
         this.replies = replies;
+        this.care = care;
+        this.users = users;
         this.currentUser = currentUser;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance show(@PathParam("id") long id, @QueryParam("sent") String sent) {
+    public TemplateInstance show(@PathParam("id") long id, @QueryParam("sent") String sent,
+            @QueryParam("done") String done) {
         String notice = switch (sent == null ? "" : sent) {
             case "SENT" -> "Reply published on X.";
             case "PENDING", "PUBLISHING" -> "Reply stored; X did not answer yet, Signet keeps trying.";
-            default -> null;
+            default -> switch (done == null ? "" : done) {
+                case "claimed" -> "You hold this conversation; colleagues see it as yours.";
+                case "released" -> "Released: the conversation is free for anyone.";
+                case "status" -> "Status changed.";
+                case "handed-off" -> "Handed over.";
+                default -> null;
+            };
         };
+        // Opening the conversation counts as working on it: the holder's claim is renewed.
+        care.keepAlive(id, currentUser.get());
         return page(id, "", null, notice);
+    }
+
+    @POST
+    @Path("claim")
+    @Produces(MediaType.TEXT_HTML)
+    public Response claim(@PathParam("id") long id) {
+        return act(id, "claimed", () -> care.claim(id, currentUser.get()));
+    }
+
+    @POST
+    @Path("release")
+    @Produces(MediaType.TEXT_HTML)
+    public Response release(@PathParam("id") long id) {
+        return act(id, "released", () -> care.release(id, currentUser.get()));
+    }
+
+    @POST
+    @Path("status")
+    @Produces(MediaType.TEXT_HTML)
+    public Response status(@PathParam("id") long id, @FormParam("status") String status) {
+        return act(id, "status", () -> care.changeStatus(id, parseStatus(status), currentUser.get()));
+    }
+
+    @POST
+    @Path("handoff")
+    @Produces(MediaType.TEXT_HTML)
+    public Response handOff(@PathParam("id") long id, @FormParam("to") String to, @FormParam("reason") String reason,
+            @FormParam("line") String line) {
+        return act(id, "handed-off", () -> replies.handOff(id, currentUser.get(), to, reason, line));
     }
 
     @POST
@@ -71,9 +129,11 @@ public class ConversationPage {
                         + " Your reply is kept in the thread; edit and send again.", null)).build();
             }
             return Response.seeOther(URI.create("/conversations/" + id + "?sent=" + sent.delivery().name())).build();
-        } catch (ReplyRejectedException e) {
-            // Keep what the agent typed: nothing is lost on a refused reply.
-            return Response.status(e.status()).entity(page(id, text == null ? "" : text, e.detail(), null)).build();
+        } catch (ReplyRejectedException | ConversationHeldException e) {
+            // Keep what the agent typed: nothing is lost on a refused reply (nothing was sent either).
+            ProblemException problem = (ProblemException) e;
+            return Response.status(problem.status()).entity(page(id, text == null ? "" : text, problem.detail(), null))
+                    .build();
         }
     }
 
@@ -84,9 +144,39 @@ public class ConversationPage {
         return Templates.conversation$counter(replies.preview(id, text, currentUser.get()));
     }
 
+    /** Runs an action; on success back to the page (post/redirect/get), on a refusal the page with the reason. */
+    private Response act(long id, String done, Runnable action) {
+        try {
+            action.run();
+            return Response.seeOther(URI.create("/conversations/" + id + "?done=" + done)).build();
+        } catch (ConversationNotFoundException e) {
+            throw e;
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(page(id, "", e.detail(), null)).build();
+        }
+    }
+
+    private static ConversationStatus parseStatus(String status) {
+        for (ConversationStatus candidate : ConversationStatus.values()) {
+            if (candidate.name().equals(status)) {
+                return candidate;
+            }
+        }
+        throw new ProblemException(400, "status-required", "Choose a status", "Choose the new status from the list.");
+    }
+
     private TemplateInstance page(long id, String draft, String error, String notice) {
         AppUser me = currentUser.get();
         ConversationDetail detail = conversations.detail(id, null, ConversationQueryService.THREAD_PAGE);
-        return Templates.conversation(Viewer.of(me), detail, replies.preview(id, draft, me), draft, error, notice);
+        boolean mine = detail.holder() != null && detail.holder().username().equals(me.username());
+        List<Teammate> teammates = users.answerers().stream()
+                .filter(user -> !user.id().equals(me.id()))
+                .map(user -> new Teammate(user.username(), user.displayName(), user.initials()))
+                .toList();
+        List<ConversationStatus> moves = Arrays.stream(ConversationStatus.values())
+                .filter(detail.status()::agentMayChangeTo)
+                .toList();
+        return Templates.conversation(Viewer.of(me), detail, replies.preview(id, draft, me), draft, error, notice, mine,
+                teammates, moves);
     }
 }

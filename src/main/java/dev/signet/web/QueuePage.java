@@ -1,5 +1,7 @@
 package dev.signet.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,15 +15,21 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationQueryService;
+import dev.signet.care.ConversationStatus;
 import dev.signet.care.QueueFilter;
 import dev.signet.care.QueueResult;
 import dev.signet.channel.ChannelAccountService;
+import dev.signet.security.AppUser;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The queue page; an htmx request (every few seconds) gets only the rows. */
+/**
+ * The queue page, highest priority first, each row with the reasons of its score and who holds it. It stays live
+ * through the server-sent events of {@code /api/queue/events} (js/queue-live.js): on each change htmx refetches
+ * the rows (an htmx request gets only the rows fragment); a slow poll is the fallback.
+ */
 @Path("/queue")
 @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
 public class QueuePage {
@@ -30,10 +38,23 @@ public class QueuePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(Viewer me, QueueResult result, List<String> accounts, String account,
-                String kind, String query);
+        static native TemplateInstance queue(Viewer me, QueueResult result, List<String> accounts, Filters filters,
+                String query);
 
         static native TemplateInstance queue$rows(QueueResult result, String query);
+    }
+
+    /** The filters as the form shows them (empty strings for "any"). */
+    public record Filters(String account, String kind, String status, String holder, String escalated) {
+
+        String query(int page) {
+            return "account=" + encode(account) + "&kind=" + kind + "&status=" + status + "&holder=" + holder
+                    + "&escalated=" + escalated + "&page=" + page;
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
     }
 
     private final ConversationQueryService conversations;
@@ -49,27 +70,42 @@ public class QueuePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance queue(@QueryParam("account") String account, @QueryParam("kind") String kind,
-            @QueryParam("page") @DefaultValue("0") int page, @HeaderParam("HX-Request") boolean htmx) {
+            @QueryParam("status") String status, @QueryParam("holder") String holder,
+            @QueryParam("escalated") String escalated, @QueryParam("page") @DefaultValue("0") int page,
+            @HeaderParam("HX-Request") boolean htmx) {
+        AppUser me = currentUser.get();
         String accountFilter = account == null || account.isBlank() ? null : account;
-        ConversationKind kindFilter = parseKind(kind);
-        QueueResult result = conversations.queue(new QueueFilter(accountFilter, kindFilter, Math.max(0, page), PAGE_SIZE));
-        String query = "account=" + (accountFilter == null ? "" : accountFilter) + "&kind="
-                + (kindFilter == null ? "" : kindFilter.name()) + "&page=" + Math.max(0, page);
+        ConversationKind kindFilter = parse(ConversationKind.class, kind);
+        ConversationStatus statusFilter = parse(ConversationStatus.class, status);
+        QueueFilter.Holder holderFilter = parse(QueueFilter.Holder.class, holder);
+        Boolean escalatedFilter = "true".equals(escalated) ? Boolean.TRUE : "false".equals(escalated) ? Boolean.FALSE : null;
+        int safePage = Math.max(0, page);
+        QueueResult result = conversations.queue(new QueueFilter(accountFilter, kindFilter, statusFilter, escalatedFilter,
+                holderFilter, me.id(), safePage, PAGE_SIZE));
+        Filters filters = new Filters(accountFilter == null ? "" : accountFilter, name(kindFilter), name(statusFilter),
+                holderFilter == null || holderFilter == QueueFilter.Holder.ANY ? "" : holderFilter.name(),
+                escalatedFilter == null ? "" : escalatedFilter.toString());
+        String query = filters.query(safePage);
         if (htmx) {
             return Templates.queue$rows(result, query);
         }
-        return Templates.queue(Viewer.of(currentUser.get()), result, accounts.configuredKeys(), accountFilter,
-                kindFilter == null ? "" : kindFilter.name(), query);
+        return Templates.queue(Viewer.of(me), result, accounts.configuredKeys(), filters, query);
     }
 
-    private static ConversationKind parseKind(String kind) {
-        if (kind == null || kind.isBlank()) {
+    /** An enum constant from a query parameter; anything else (blank, unknown) means "any". */
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (kind) {
-            case "PUBLIC" -> ConversationKind.PUBLIC;
-            case "DM" -> ConversationKind.DM;
-            default -> null;
-        };
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? "" : value.name();
     }
 }

@@ -43,4 +43,11 @@ class SignatureTest {
         assertThrows(IllegalArgumentException.class, () -> Signature.sign("Hi", " ^{initials}", " "));
         assertThrows(IllegalArgumentException.class, () -> Signature.sign("Hi", " ^{initials}", null));
     }
+
+    @Test
+    void aHandOffLineIsSignedByBothInTheAccountsFormat() {
+        assertEquals("Jonas takes it from here. ^MD → ^JK",
+                Signature.signHandOff("Jonas takes it from here.  ", " ^{initials}", "md", "JK"));
+        assertEquals("Over to Jonas -md → -jk", Signature.signHandOff("Over to Jonas", " -{initials-lower}", "MD", "JK"));
+    }
 }

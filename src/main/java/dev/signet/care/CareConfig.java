@@ -1,0 +1,56 @@
+package dev.signet.care;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the live queue behaves: reopening, claim leases and the priority weights. */
+@ConfigMapping(prefix = "signet.care")
+public interface CareConfig {
+
+    /** A customer who writes again less than this after their conversation was resolved reopens it (a repeat contact). */
+    @WithDefault("72h")
+    Duration reopenWindow();
+
+    /**
+     * How long a claim holds a conversation for its agent. Renewed while the agent works on it (opening it,
+     * typing, replying); once it runs out the conversation counts as free.
+     */
+    @WithDefault("10m")
+    Duration claimLease();
+
+    /** The weights of the queue priority (points). */
+    Priority priority();
+
+    interface Priority {
+
+        /** Points for a silver customer. */
+        @WithDefault("10")
+        int silver();
+
+        /** Points for a gold customer. */
+        @WithDefault("30")
+        int gold();
+
+        /** Points for a platinum customer. */
+        @WithDefault("50")
+        int platinum();
+
+        /** Points for each time the customer came back to the same matter (reopened conversation). */
+        @WithDefault("15")
+        int repeatContact();
+
+        /** Points when the customer's latest scored message is negative. */
+        @WithDefault("25")
+        int negativeSentiment();
+
+        /** Points per hour the customer has been waiting on us (the score grows with the customer's clock). */
+        @WithDefault("10")
+        int perHourWaiting();
+
+        /** Points for a promised update that is due; it grows like waiting time once overdue. */
+        @WithDefault("40")
+        int promisedUpdateDue();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.signet.care;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.signet.api.ProblemException;
+import dev.signet.security.AppUser;
+import dev.signet.security.AppUserRepository;
+
+/**
+ * What agents do to a conversation besides replying: claim, release, hand off, change its status. Each runs in
+ * one transaction on the conversation's row locked for update, so two agents acting at once are served one
+ * after the other (the second sees the first one's claim), and announces the change to the live queue.
+ */
+@ApplicationScoped
+public class CareService {
+
+    private final ConversationRepository conversations;
+    private final HandOffRepository handOffs;
+    private final AppUserRepository users;
+    private final PriorityRule priority;
+    private final CareConfig config;
+    private final Event<QueueChanged> changes;
+    private final Clock clock;
+
+    public CareService(ConversationRepository conversations, HandOffRepository handOffs, AppUserRepository users,
+            PriorityRule priority, CareConfig config, Event<QueueChanged> changes, Clock clock) {
+        this.conversations = conversations;
+        this.handOffs = handOffs;
+        this.users = users;
+        this.priority = priority;
+        this.config = config;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** The agent takes the conversation (or renews their claim); refused with 409 while someone else holds it. */
+    @Transactional
+    public void claim(long id, AppUser agent) {
+        Instant now = clock.instant();
+        Conversation conversation = lock(id);
+        conversation.claim(agent, now, config.claimLease(), "claim it");
+        changes.fire(QueueChanged.of(QueueChanged.Type.CLAIMED, conversation, now));
+    }
+
+    /** The holder lets the conversation go back to the queue. */
+    @Transactional
+    public void release(long id, AppUser agent) {
+        Instant now = clock.instant();
+        Conversation conversation = lock(id);
+        conversation.release(agent, now);
+        changes.fire(QueueChanged.of(QueueChanged.Type.RELEASED, conversation, now));
+    }
+
+    /** Renews the holder's lease while they work on the conversation (page activity); no-op for anyone else. */
+    @Transactional
+    public void keepAlive(long id, AppUser agent) {
+        Conversation conversation = conversations.findByIdOptional(id).orElseThrow(() -> new ConversationNotFoundException(id));
+        conversation.keepAlive(agent, clock.instant(), config.claimLease());
+    }
+
+    /**
+     * The agent changes the status (see {@link ConversationStatus#agentMayChangeTo}); refused while someone else
+     * holds the conversation.
+     */
+    @Transactional
+    public ConversationStatus changeStatus(long id, ConversationStatus target, AppUser agent) {
+        Instant now = clock.instant();
+        Conversation conversation = lock(id);
+        if (conversation.heldByOther(agent, now)) {
+            throw new ConversationHeldException(id, conversation.heldBy(), conversation.heldUntil(), "change its status");
+        }
+        conversation.changeStatus(target, now);
+        conversation.prioritize(priority);
+        changes.fire(QueueChanged.of(target == ConversationStatus.RESOLVED ? QueueChanged.Type.RESOLVED
+                : QueueChanged.Type.STATUS_CHANGED, conversation, now));
+        return conversation.status();
+    }
+
+    /**
+     * Records a hand-off from {@code from} to the user named {@code toUsername}, who holds the conversation from
+     * now on. Runs in the caller's transaction when there is one (the reply service adds the customer's line).
+     */
+    @Transactional
+    public HandOff handOff(long id, AppUser from, String toUsername, String reason, String customerLine) {
+        if (reason == null || reason.isBlank()) {
+            throw new ProblemException(400, "hand-off-needs-reason", "Say why",
+                    "A hand-off records why: write a reason for your colleague.");
+        }
+        if (reason.length() > 500) {
+            throw new ProblemException(400, "hand-off-reason-too-long", "Reason too long",
+                    "Keep the reason under 500 characters.");
+        }
+        AppUser to = toUsername == null ? null : users.findByUsername(toUsername).orElse(null);
+        if (to == null || !to.canReply()) {
+            throw new ProblemException(400, "unknown-agent", "No such agent",
+                    "There is no agent or lead called " + toUsername + " who can take over conversations.");
+        }
+        if (to.id().equals(from.id())) {
+            throw new ProblemException(400, "hand-off-to-self", "Hand-off to yourself",
+                    "Choose a colleague: you already have this conversation.");
+        }
+        Instant now = clock.instant();
+        Conversation conversation = lock(id);
+        conversation.handOff(from, to, now, config.claimLease());
+        HandOff handOff = new HandOff(conversation, from, to, reason.strip(), customerLine, now);
+        handOffs.persist(handOff);
+        changes.fire(QueueChanged.of(QueueChanged.Type.HANDED_OFF, conversation, now));
+        return handOff;
+    }
+
+    /** The conversation's row, locked until the transaction ends. */
+    public Conversation lock(long id) {
+        return conversations.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ConversationNotFoundException(id));
+    }
+}

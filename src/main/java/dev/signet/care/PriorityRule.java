@@ -1,0 +1,172 @@
+package dev.signet.care;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.signet.customer.LoyaltyTier;
+import dev.signet.insight.Sentiment;
+
+/**
+ * The queue priority of a conversation, and why (DESIGN.md, "Priority"): loyalty tier, repeat contact and a
+ * negative latest message give static points; waiting time on the customer's clock and a promised update due
+ * give points that grow with time.
+ * <p>
+ * Time points grow at the same rate for every conversation ({@code perHourWaiting} points an hour), so the score
+ * at any moment is {@code perHourWaiting × (now − queueKey)} with a fixed {@link #queueKey}: static points are
+ * a head start in time. Ordering by that stored key (ascending, under an index) is exactly ordering by score,
+ * with no periodic refresh; the key changes only when an input does (a message, a reply, a status, a score).
+ */
+public final class PriorityRule {
+
+    private static final double MILLIS_PER_HOUR = 3_600_000d;
+
+    /** Points of each input; see {@link CareConfig.Priority}. */
+    public record Weights(int silver, int gold, int platinum, int repeatContact, int negativeSentiment,
+            int perHourWaiting, int promisedUpdateDue) {
+
+        public Weights {
+            if (perHourWaiting < 1) {
+                throw new IllegalArgumentException("perHourWaiting must be at least 1 point an hour");
+            }
+        }
+
+        public static Weights of(CareConfig.Priority p) {
+            return new Weights(p.silver(), p.gold(), p.platinum(), p.repeatContact(), p.negativeSentiment(),
+                    p.perHourWaiting(), p.promisedUpdateDue());
+        }
+    }
+
+    /**
+     * What the priority is computed from.
+     *
+     * @param contactCount     1, plus one per reopening
+     * @param sentiment        the latest scored message's sentiment, or null
+     * @param waitingSince     the customer's oldest unanswered message, or null when nobody waits on us
+     * @param promisedUpdateAt when an update was promised to the customer, or null
+     */
+    public record Inputs(LoyaltyTier tier, int contactCount, Sentiment sentiment, Instant waitingSince,
+            Instant promisedUpdateAt) {
+    }
+
+    /** One line of "why": e.g. {@code gold tier +30}. */
+    public record Reason(String label, int points) {
+
+        @Override
+        public String toString() {
+            return label + " +" + points;
+        }
+    }
+
+    /** The score now and the reasons that add up to it, largest first. */
+    public record Explained(int score, List<Reason> reasons) {
+    }
+
+    private final Weights weights;
+
+    public PriorityRule(Weights weights) {
+        this.weights = weights;
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    /** Points that do not change with time. */
+    public int staticPoints(Inputs in) {
+        return tierPoints(in.tier()) + repeatPoints(in.contactCount()) + sentimentPoints(in.sentiment());
+    }
+
+    /**
+     * The order key: the moment from which the score grows at {@code perHourWaiting} points an hour. Earlier
+     * means higher priority. Null when no time runs on our side (nobody waits on us, no promise): those come last.
+     */
+    public Instant queueKey(Inputs in) {
+        int points = staticPoints(in);
+        Instant key = null;
+        if (in.waitingSince() != null) {
+            key = in.waitingSince().minusMillis(headStart(points));
+        }
+        if (in.promisedUpdateAt() != null) {
+            Instant promise = in.promisedUpdateAt().minusMillis(headStart(points + weights.promisedUpdateDue()));
+            key = key == null || promise.isBefore(key) ? promise : key;
+        }
+        return key;
+    }
+
+    /** The score at {@code now} and why. */
+    public Explained explain(Inputs in, Instant now) {
+        List<Reason> reasons = new ArrayList<>();
+        int tier = tierPoints(in.tier());
+        if (tier > 0) {
+            reasons.add(new Reason(in.tier().label().toLowerCase(Locale.ROOT) + " tier", tier));
+        }
+        int repeat = repeatPoints(in.contactCount());
+        if (repeat > 0) {
+            int times = in.contactCount() - 1;
+            reasons.add(new Reason(times == 1 ? "came back" : "came back " + times + " times", repeat));
+        }
+        int sentiment = sentimentPoints(in.sentiment());
+        if (sentiment > 0) {
+            reasons.add(new Reason("negative", sentiment));
+        }
+        double waiting = in.waitingSince() == null ? 0 : timePoints(in.waitingSince(), now);
+        double promise = in.promisedUpdateAt() == null ? 0
+                : weights.promisedUpdateDue() + timePoints(in.promisedUpdateAt(), now);
+        // The larger of the two running terms counts (the same max the order key encodes).
+        if (promise > waiting && promise > 0) {
+            String label = now.isBefore(in.promisedUpdateAt())
+                    ? "update promised in " + humanize(Duration.between(now, in.promisedUpdateAt()))
+                    : "promised update overdue " + humanize(Duration.between(in.promisedUpdateAt(), now));
+            reasons.add(new Reason(label, (int) Math.round(promise)));
+        } else if (waiting > 0) {
+            reasons.add(new Reason("waiting " + humanize(Duration.between(in.waitingSince(), now)),
+                    (int) Math.round(waiting)));
+        }
+        reasons.sort((a, b) -> Integer.compare(b.points(), a.points()));
+        return new Explained(reasons.stream().mapToInt(Reason::points).sum(), List.copyOf(reasons));
+    }
+
+    private long headStart(int points) {
+        return Math.round(points * MILLIS_PER_HOUR / weights.perHourWaiting());
+    }
+
+    private double timePoints(Instant since, Instant now) {
+        return weights.perHourWaiting() * (now.toEpochMilli() - since.toEpochMilli()) / MILLIS_PER_HOUR;
+    }
+
+    private int tierPoints(LoyaltyTier tier) {
+        if (tier == null) {
+            return 0;
+        }
+        return switch (tier) {
+            case NONE -> 0;
+            case SILVER -> weights.silver();
+            case GOLD -> weights.gold();
+            case PLATINUM -> weights.platinum();
+        };
+    }
+
+    private int repeatPoints(int contactCount) {
+        return Math.max(0, contactCount - 1) * weights.repeatContact();
+    }
+
+    private int sentimentPoints(Sentiment sentiment) {
+        return sentiment == Sentiment.NEGATIVE ? weights.negativeSentiment() : 0;
+    }
+
+    /** "12 min", "2 h", "2 h 5 min", "3 d 4 h". */
+    static String humanize(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return minutes % 60 == 0 ? hours + " h" : hours + " h " + (minutes % 60) + " min";
+        }
+        return (hours / 24) + " d " + (hours % 24) + " h";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.signet.care;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+
+import dev.signet.insight.MessageScored;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Keeps the latest sentiment on the conversation and its priority current when insight scores a customer's
+ * message. Observes the event whether insight fires it synchronously or asynchronously; either way the score is
+ * already committed, so the conversation is updated in a transaction of its own.
+ */
+@ApplicationScoped
+public class SentimentPriorityListener {
+
+    private final ConversationRepository conversations;
+    private final PriorityRule priority;
+    private final Event<QueueChanged> changes;
+    private final Clock clock;
+
+    public SentimentPriorityListener(ConversationRepository conversations, PriorityRule priority,
+            Event<QueueChanged> changes, Clock clock) {
+        this.conversations = conversations;
+        this.priority = priority;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    void onScored(@Observes MessageScored scored) {
+        apply(scored);
+    }
+
+    void onScoredAsync(@ObservesAsync MessageScored scored) {
+        apply(scored);
+    }
+
+    private void apply(MessageScored scored) {
+        QuarkusTransaction.requiringNew().run(() -> conversations.findByIdOptional(scored.conversationId())
+                .filter(conversation -> conversation.sentimentScored(scored.sentiment(), scored.sentAt()))
+                .ifPresent(conversation -> {
+                    conversation.prioritize(priority);
+                    changes.fire(QueueChanged.of(QueueChanged.Type.REPRIORITIZED, conversation, clock.instant()));
+                }));
+    }
+}

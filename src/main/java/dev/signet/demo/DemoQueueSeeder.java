@@ -1,0 +1,61 @@
+package dev.signet.demo;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.signet.care.CareService;
+import dev.signet.care.ConversationQueryService;
+import dev.signet.care.QueueFilter;
+import dev.signet.care.QueueItem;
+import dev.signet.care.QueueResult;
+import dev.signet.security.AppUserService;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Makes the embedded demo's queue show collision at a glance: once the first poll has brought the sandbox's
+ * conversations in, Jonas (^JK) claims the one at the top, so Maria sees it "held by ^JK" and is refused if she
+ * replies. Once per run; the claim runs out after the lease like any other. Never in production (signet.demo.seed).
+ */
+@ApplicationScoped
+public class DemoQueueSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoQueueSeeder.class);
+    static final String HOLDER = "jonas";
+
+    private final DemoConfig config;
+    private final ConversationQueryService conversations;
+    private final CareService care;
+    private final AppUserService users;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    public DemoQueueSeeder(DemoConfig config, ConversationQueryService conversations, CareService care,
+            AppUserService users) {
+        this.config = config;
+        this.conversations = conversations;
+        this.care = care;
+        this.users = users;
+    }
+
+    @Scheduled(identity = "demo-queue", every = "15s", delayed = "20s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void holdOneForJonas() {
+        if (!config.seed() || done.get()) {
+            return;
+        }
+        QueueResult top = conversations.queue(new QueueFilter(null, null, 0, 1));
+        if (top.items().isEmpty()) {
+            return;
+        }
+        done.set(true);
+        QueueItem first = top.items().get(0);
+        if (first.holder() == null) {
+            users.findByUsername(HOLDER).ifPresent(jonas -> {
+                care.claim(first.id(), jonas);
+                LOG.infof("demo: conversation held by ^%s: conversation=%d", jonas.initials(), first.id());
+            });
+        }
+    }
+}

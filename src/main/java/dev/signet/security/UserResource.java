@@ -1,0 +1,66 @@
+package dev.signet.security;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.signet.api.ProblemException;
+
+/** User administration as JSON: an admin adds team members; initials are unique in the team. */
+@Path("/api/users")
+@Tag(name = "Users")
+@RolesAllowed(Role.ADMIN)
+public class UserResource {
+
+    /**
+     * A new team member.
+     *
+     * @param initials 2 to 4 letters that sign the user's replies (agents and leads); unique in the team
+     */
+    public record NewUser(String username, String password, String displayName, String initials, String role) {
+    }
+
+    /** A team member as the API shows them (never the password hash). */
+    public record UserView(long id, String username, String displayName, String initials, String role) {
+    }
+
+    private final AppUserService users;
+
+    public UserResource(AppUserService users) {
+        this.users = users;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a team member")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Missing field, unknown role or invalid initials")
+    @APIResponse(responseCode = "409", description = "User name or initials already taken")
+    public Response create(NewUser body) {
+        if (body == null || blank(body.username()) || blank(body.password()) || blank(body.displayName())
+                || !Role.isKnown(body.role())) {
+            throw new ProblemException(400, "invalid-user", "Invalid user",
+                    "username, password, displayName and a known role (agent, lead, brand-manager, admin) are required.");
+        }
+        AppUser user = users.create(body.username(), body.password(), body.displayName(),
+                blank(body.initials()) ? null : body.initials().strip(), body.role());
+        return Response.created(URI.create("/api/users/" + user.id()))
+                .entity(new UserView(user.id(), user.username(), user.displayName(), user.initials(), user.role()))
+                .build();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.signet.care;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import dev.signet.channel.InboundMessage;
+import dev.signet.intake.IntakeService;
+import dev.signet.testsupport.TestWorld;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The live queue's server-sent events: a stored mention and a claim reach an open stream after they commit. */
+@QuarkusTest
+class QueueEventsTest {
+
+    @TestHTTPResource("/api/queue/events")
+    URI events;
+    @Inject
+    TestWorld world;
+    @Inject
+    IntakeService intake;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aMentionAndAClaimArriveAsEventsOnAnOpenStream() throws Exception {
+        TestWorld.Login agent = world.agent();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(events)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (agent.username() + ":" + agent.password()).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<Stream<String>> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(20, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> response.body().filter(line -> line.startsWith("data:")).forEach(data::add),
+                "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertNotNull(next(data, "\"CONNECTED\""), "every stream starts with CONNECTED");
+
+            InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Live One"), "@SignetTestAir are you there?", null);
+            intake.receive(mention);
+            long id = conversationOf(mention);
+            assertNotNull(next(data, "\"MESSAGE_RECEIVED\"", "\"conversationId\":" + id), "the stored mention's event");
+
+            given().auth().preemptive().basic(agent.username(), agent.password())
+                    .contentType(ContentType.JSON).when().post("/api/conversations/" + id + "/claim").then().statusCode(200);
+            assertNotNull(next(data, "\"CLAIMED\"", "\"conversationId\":" + id), "the claim's event");
+        } finally {
+            response.body().close();
+        }
+    }
+
+    @Test
+    void theStreamNeedsALogin() {
+        given().accept("text/event-stream").when().get("/api/queue/events").then().statusCode(401);
+    }
+
+    /** The next data line containing every part, waiting up to 10 s in all; null if none came. */
+    private static String next(BlockingQueue<String> data, String... parts) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String line = data.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return null;
+            }
+            boolean all = true;
+            for (String part : parts) {
+                all &= line.contains(part);
+            }
+            if (all) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private long conversationOf(InboundMessage message) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
+                .setParameter("id", message.externalId()).getSingleResult());
+    }
+}
