@@ -25,10 +25,12 @@ public class ConversationQueryService {
 
     private final EntityManager em;
     private final MessageRepository messages;
+    private final DeliveryLookup deliveries;
 
-    public ConversationQueryService(EntityManager em, MessageRepository messages) {
+    public ConversationQueryService(EntityManager em, MessageRepository messages, DeliveryLookup deliveries) {
         this.em = em;
         this.messages = messages;
+        this.deliveries = deliveries;
     }
 
     @Transactional
@@ -81,7 +83,10 @@ public class ConversationQueryService {
         int size = Math.max(1, Math.min(limit, THREAD_PAGE));
         long total = messages.countInConversation(id);
         int from = offset != null ? Math.max(0, offset) : (int) Math.max(0, total - size);
-        List<MessageView> thread = messages.thread(id, from, size).stream().map(ConversationQueryService::toView).toList();
+        List<Message> page = messages.thread(id, from, size);
+        Map<Long, Delivery> delivery = deliveries.forMessages(
+                page.stream().filter(m -> m.direction() == Direction.OUT).map(Message::id).toList());
+        List<MessageView> thread = page.stream().map(m -> toView(m, delivery.get(m.id()))).toList();
         return new ConversationDetail(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size);
     }
@@ -107,11 +112,11 @@ public class ConversationQueryService {
                 linkRule);
     }
 
-    static MessageView toView(Message m) {
+    static MessageView toView(Message m, Delivery delivery) {
         SocialIdentity author = m.authorIdentity();
         return new MessageView(m.id(), m.direction(), m.externalId(), m.text(), m.sentAt(),
                 author != null ? author.handle() : null, author != null ? author.displayName() : null,
                 m.authorUser() != null ? m.authorUser().initials() : null,
-                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId());
+                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId(), delivery);
     }
 }
