@@ -34,14 +34,16 @@ public class ConversationQueryService {
     private final HandOffRepository handOffs;
     private final PriorityRule priority;
     private final Clock clock;
+    private final DeliveryLookup deliveries;
 
     public ConversationQueryService(EntityManager em, MessageRepository messages, HandOffRepository handOffs,
-            PriorityRule priority, Clock clock) {
+            PriorityRule priority, Clock clock, DeliveryLookup deliveries) {
         this.em = em;
         this.messages = messages;
         this.handOffs = handOffs;
         this.priority = priority;
         this.clock = clock;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -146,7 +148,10 @@ public class ConversationQueryService {
         int size = Math.max(1, Math.min(limit, THREAD_PAGE));
         long total = messages.countInConversation(id);
         int from = offset != null ? Math.max(0, offset) : (int) Math.max(0, total - size);
-        List<MessageView> thread = messages.thread(id, from, size).stream().map(ConversationQueryService::toView).toList();
+        List<Message> page = messages.thread(id, from, size);
+        Map<Long, Delivery> delivery = deliveries.forMessages(
+                page.stream().filter(m -> m.direction() == Direction.OUT).map(Message::id).toList());
+        List<MessageView> thread = page.stream().map(m -> toView(m, delivery.get(m.id()))).toList();
         PriorityRule.Explained priority = explain(c, now);
         return new ConversationDetail(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size, holder(c, now),
@@ -192,11 +197,11 @@ public class ConversationQueryService {
                 linkRule);
     }
 
-    static MessageView toView(Message m) {
+    static MessageView toView(Message m, Delivery delivery) {
         SocialIdentity author = m.authorIdentity();
         return new MessageView(m.id(), m.direction(), m.externalId(), m.text(), m.sentAt(),
                 author != null ? author.handle() : null, author != null ? author.displayName() : null,
                 m.authorUser() != null ? m.authorUser().initials() : null,
-                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId());
+                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId(), delivery);
     }
 }

@@ -8,9 +8,11 @@ import java.time.Instant;
  * @param externalId    the network's id; null for an outgoing message not yet accepted by the network
  * @param authorHandle  the customer's handle for incoming messages
  * @param agentInitials the initials of the agent who wrote an outgoing message
+ * @param delivery      for an outgoing message: how its publication is going (null for incoming ones)
  */
 public record MessageView(long id, Direction direction, String externalId, String text, Instant sentAt,
-        String authorHandle, String authorName, String agentInitials, String agentName, String inReplyToExternalId) {
+        String authorHandle, String authorName, String agentInitials, String agentName, String inReplyToExternalId,
+        Delivery delivery) {
 
     public boolean published() {
         return direction == Direction.IN || externalId != null;

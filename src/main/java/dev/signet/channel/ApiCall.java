@@ -7,7 +7,9 @@ import java.time.Duration;
  * context use the same windows). The budget spreads polls until the network's own headers say otherwise.
  */
 public enum ApiCall {
-    MENTIONS(75), DIRECT_MESSAGES(15), PUBLISH(100), SEND_DM(15), USER_LOOKUP(900), VERIFY(75);
+    MENTIONS(75), DIRECT_MESSAGES(15), PUBLISH(100), SEND_DM(15), USER_LOOKUP(900), VERIFY(75),
+    /** The brand's own posts, read to recognise a reply whose answer was lost. */
+    USER_TIMELINE(900);
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
 

@@ -1,6 +1,7 @@
 package dev.signet.channel;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One brand account's connection to a network: fetch what customers wrote, publish what agents answer.
@@ -29,4 +30,12 @@ public interface ChannelConnector {
 
     /** Sends a direct message to the user {@code recipientUserId}. */
     Published sendDirectMessage(String recipientUserId, String text);
+
+    /**
+     * What the brand published since {@code outgoing.firstAttemptAt()} (less a margin for clock skew) that is this
+     * reply: a public post in reply to the same post, or a DM to the same user, with the same text
+     * ({@link SentTextMatch}); oldest first. Asked before sending again a reply whose earlier attempt may have
+     * reached the network, since X takes no idempotency key.
+     */
+    List<Published> findSent(OutgoingMessage outgoing);
 }

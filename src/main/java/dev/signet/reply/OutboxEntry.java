@@ -44,6 +44,18 @@ public class OutboxEntry {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** When the current (or last) attempt started. */
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
+    /** When the first attempt started: from then on the reply may be on the network. */
+    @Column(name = "first_attempt_at")
+    private Instant firstAttemptAt;
+
+    /** When the sweeper may make the next attempt after a passing failure. */
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     protected OutboxEntry() {
     }
 
@@ -57,11 +69,37 @@ public class OutboxEntry {
         status = DeliveryStatus.SENT;
         sentAt = now;
         lastError = null;
+        nextAttemptAt = null;
     }
 
-    public void failed(String reason, boolean retryLater) {
-        status = retryLater ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+    /**
+     * An attempt starts (the entry was just claimed): returns whether an earlier attempt may have reached the
+     * network, so that the publisher looks for the reply there before sending it again.
+     */
+    boolean attemptStarted(Instant now) {
+        boolean attemptedBefore = firstAttemptAt != null;
+        if (!attemptedBefore) {
+            firstAttemptAt = now;
+        }
+        return attemptedBefore;
+    }
+
+    /** The attempt failed: wait until {@code retryAt} for the next one, or (null) give up and show the agent. */
+    public void failed(String reason, Instant retryAt) {
+        status = retryAt != null ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+        nextAttemptAt = retryAt;
         lastError = reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    /** An agent asks to publish a FAILED reply again: a fresh budget of attempts, right away. */
+    void retryRequested(Instant now) {
+        status = DeliveryStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    public Instant firstAttemptAt() {
+        return firstAttemptAt;
     }
 
     public Long id() {

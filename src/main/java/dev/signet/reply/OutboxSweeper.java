@@ -1,42 +1,55 @@
 package dev.signet.reply;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Publishes outbox entries that were left pending: a passing failure to retry, or a reply stored just before
- * a restart. Entries younger than the grace period are left to the request that stored them.
+ * Publishes outbox entries that were left behind: a passing failure whose backoff is over, a reply stored just
+ * before a restart, and entries left PUBLISHING by a publisher that stopped mid-publish (taken back after
+ * {@link PublisherConfig#stuckTimeout()} and looked up on X before being sent again). Entries younger than the
+ * grace period are left to the request that stored them. Every replica sweeps; the claim keeps them apart.
  */
 @ApplicationScoped
 public class OutboxSweeper {
 
-    private static final Duration GRACE = Duration.ofSeconds(20);
+    private static final Logger LOG = Logger.getLogger(OutboxSweeper.class);
+    private static final int BATCH = 100;
 
     private final OutboxRepository outbox;
     private final ReplyPublisher publisher;
+    private final PublisherConfig config;
     private final Clock clock;
 
-    public OutboxSweeper(OutboxRepository outbox, ReplyPublisher publisher, Clock clock) {
+    public OutboxSweeper(OutboxRepository outbox, ReplyPublisher publisher, PublisherConfig config, Clock clock) {
         this.outbox = outbox;
         this.publisher = publisher;
+        this.config = config;
         this.clock = clock;
     }
 
-    @Scheduled(identity = "outbox-sweep", every = "30s", delayed = "10s",
+    @Scheduled(identity = "outbox-sweep", every = "${signet.publisher.sweep-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        pending().forEach(publisher::publish);
+        due().forEach(publisher::publish);
     }
 
-    @Transactional
-    List<Long> pending() {
-        return outbox.pendingBefore(clock.instant().minus(GRACE), 100);
+    /** Takes back stuck entries, then lists the pending ones that are due. */
+    List<Long> due() {
+        Instant now = clock.instant();
+        int released = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.releaseStuck(now.minus(config.stuckTimeout()), now));
+        if (released > 0) {
+            LOG.warnf("outbox: took back %d replies left PUBLISHING for over %s", released, config.stuckTimeout());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> outbox.due(now.minus(config.grace()), now, BATCH));
     }
 }

@@ -44,4 +44,15 @@ public class ReplyResource {
         ReplyView view = replies.send(id, request == null ? null : request.text(), currentUser.get());
         return Response.created(URI.create("/api/conversations/" + id)).entity(view).build();
     }
+
+    @POST
+    @Path("/{replyId}/retry")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish a failed reply again (looked up on X first, in case an earlier attempt got through)")
+    @APIResponse(responseCode = "200", description = "Tried again; delivery says how it went")
+    @APIResponse(responseCode = "404", description = "Unknown conversation or reply")
+    @APIResponse(responseCode = "409", description = "The reply has not failed (published, or still being tried)")
+    public ReplyView retry(@PathParam("id") long id, @PathParam("replyId") long replyId) {
+        return replies.retry(id, replyId);
+    }
 }

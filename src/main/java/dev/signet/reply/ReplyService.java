@@ -1,5 +1,6 @@
 package dev.signet.reply;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +21,15 @@ public class ReplyService {
     private final ReplyDispatcher dispatcher;
     private final OutboxRepository outbox;
     private final ChannelConnectors connectors;
+    private final Clock clock;
 
     public ReplyService(ReplyWriter writer, ReplyDispatcher dispatcher, OutboxRepository outbox,
-            ChannelConnectors connectors) {
+            ChannelConnectors connectors, Clock clock) {
         this.writer = writer;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.connectors = connectors;
+        this.clock = clock;
     }
 
     public ReplyView send(long conversationId, String text, AppUser agent) {
@@ -44,6 +47,23 @@ public class ReplyService {
         Optional<ReplyQueued> queued = writer.handOff(conversationId, from, toUsername, reason, customerLine);
         queued.ifPresent(dispatcher::dispatch);
         return queued.map(q -> view(q.outboxId()));
+    }
+
+    /**
+     * Publishes a FAILED reply again, at an agent's request, with a fresh budget of attempts. An earlier attempt
+     * may have reached X after all, so the publisher looks for it there first.
+     */
+    public ReplyView retry(long conversationId, long replyId) {
+        long outboxId = QuarkusTransaction.requiringNew().call(() -> {
+            OutboxEntry entry = outbox.forMessage(conversationId, replyId)
+                    .orElseThrow(() -> ReplyRetryException.notFound(conversationId, replyId));
+            if (!outbox.requestRetry(entry, clock.instant())) {
+                throw ReplyRetryException.notFailed(entry.status());
+            }
+            return entry.id();
+        });
+        dispatcher.dispatch(new ReplyQueued(outboxId, conversationId));
+        return view(outboxId);
     }
 
     public ReplyPreview preview(long conversationId, String draft, AppUser agent) {

@@ -11,9 +11,18 @@ package dev.signet.sandbox;
  * @param distortion     for a v1.1 mentions page answered normally: {@code repeat} (the page repeats the last
  *                       item of the page before, as an off-by-one max_id would) or {@code shuffle} (items out of
  *                       order); null for none
+ * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
+ *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
+ *                       timeout after the write), or both. The case where a client can't know whether X has its post.
  */
 public record SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
-        long resetInSeconds, String distortion) {
+        long resetInSeconds, String distortion, boolean afterWrite) {
+
+    /** A fault before the write, possibly a page distortion. */
+    public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
+            long resetInSeconds, String distortion) {
+        this(pathSuffix, times, status, delayMillis, malformed, resetInSeconds, distortion, false);
+    }
 
     public static final String REPEAT = "repeat";
     public static final String SHUFFLE = "shuffle";
@@ -21,7 +30,12 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     /** A fault without distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
             long resetInSeconds) {
-        this(pathSuffix, times, status, delayMillis, malformed, resetInSeconds, null);
+        this(pathSuffix, times, status, delayMillis, malformed, resetInSeconds, null, false);
+    }
+
+    /** A fault after the write: the request is carried out, then its answer is lost (see {@code afterWrite}). */
+    public static SandboxFault afterWrite(String pathSuffix, int times, int status, long delayMillis) {
+        return new SandboxFault(pathSuffix, times, status, delayMillis, false, 0, null, true);
     }
 
     boolean distorts() {
@@ -33,6 +47,7 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     }
 
     SandboxFault used() {
-        return new SandboxFault(pathSuffix, times - 1, status, delayMillis, malformed, resetInSeconds, distortion);
+        return new SandboxFault(pathSuffix, times - 1, status, delayMillis, malformed, resetInSeconds, distortion,
+                afterWrite);
     }
 }

@@ -40,7 +40,38 @@ public class SandboxFaultRoutes {
             } else {
                 answer(ctx, fault);
             }
-        }, ctx::next);
+        }, () -> {
+            ctx.put(AFTER_WRITE, (AfterWrite) this::loseAnswer);
+            ctx.next();
+        });
+    }
+
+    /** Key of the {@link AfterWrite} hook that {@link XHttp#respond} asks before answering a request carried out. */
+    static final String AFTER_WRITE = "signet.sandbox.after-write";
+
+    /** Decides, once a request was carried out, whether its answer is lost (an armed after-write fault). */
+    @FunctionalInterface
+    interface AfterWrite {
+        /** Returns true when it took over the answer: {@code answer} runs late, or a failure is sent instead. */
+        boolean loseAnswer(RoutingContext ctx, Runnable answer);
+    }
+
+    private boolean loseAnswer(RoutingContext ctx, Runnable answer) {
+        return faults.takeAfterWrite(ctx.normalizedPath()).map(fault -> {
+            Runnable lost = () -> {
+                if (fault.status() == 0) {
+                    answer.run();
+                } else {
+                    answer(ctx, fault);
+                }
+            };
+            if (fault.delayMillis() > 0) {
+                vertx.setTimer(fault.delayMillis(), ignored -> lost.run());
+            } else {
+                lost.run();
+            }
+            return true;
+        }).orElse(false);
     }
 
     private static void answer(RoutingContext ctx, SandboxFault fault) {

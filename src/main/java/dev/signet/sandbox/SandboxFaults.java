@@ -42,6 +42,21 @@ public class SandboxFaults {
         return requests;
     }
 
+    /**
+     * Takes one use of the first after-write fault matching the path: asked by the routes once a request was
+     * carried out, just before answering it.
+     */
+    synchronized Optional<SandboxFault> takeAfterWrite(String path) {
+        for (int i = 0; i < armed.size(); i++) {
+            SandboxFault fault = armed.get(i);
+            if (fault.matches(path) && fault.afterWrite()) {
+                use(i, fault);
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Takes one use of the first page distortion (repeat, shuffle) armed for this path. */
     synchronized Optional<String> takeDistortion(String path) {
         return take(path, true).map(SandboxFault::distortion);
@@ -50,17 +65,21 @@ public class SandboxFaults {
     private Optional<SandboxFault> take(String path, boolean distortion) {
         for (int i = 0; i < armed.size(); i++) {
             SandboxFault fault = armed.get(i);
-            if (fault.matches(path) && fault.distorts() == distortion) {
-                if (fault.times() <= 1) {
-                    armed.remove(i);
-                } else {
-                    armed.set(i, fault.used());
-                }
-                injected++;
+            if (fault.matches(path) && !fault.afterWrite() && fault.distorts() == distortion) {
+                use(i, fault);
                 return Optional.of(fault);
             }
         }
         return Optional.empty();
+    }
+
+    private void use(int index, SandboxFault fault) {
+        if (fault.times() <= 1) {
+            armed.remove(index);
+        } else {
+            armed.set(index, fault.used());
+        }
+        injected++;
     }
 
     /** Faults still armed. */

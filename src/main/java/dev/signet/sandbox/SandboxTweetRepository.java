@@ -46,6 +46,18 @@ public class SandboxTweetRepository implements PanacheRepository<SandboxTweet> {
         return ids.isEmpty() ? Long.MIN_VALUE + 1 : ids.get(0);
     }
 
+    /** One page of a user's own tweets, newest first: ids in (sinceId, maxId], as X's user timeline serves them. */
+    public List<SandboxTweet> postedBy(long authorId, long sinceId, long maxId, int count) {
+        return getEntityManager()
+                .createQuery("select t from SandboxTweet t where t.authorId = :author and t.id > :since"
+                        + " and t.id <= :max order by t.id desc", SandboxTweet.class)
+                .setParameter("author", authorId)
+                .setParameter("since", sinceId)
+                .setParameter("max", maxId)
+                .setMaxResults(count)
+                .getResultList();
+    }
+
     /** Tweets by id in one query (missing ids are left out). */
     public List<SandboxTweet> byIds(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids.stream().distinct().toList());

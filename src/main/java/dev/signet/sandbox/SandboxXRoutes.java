@@ -55,6 +55,10 @@ public class SandboxXRoutes {
         get(router, base + "statuses/mentions_timeline.json", XEndpoint.MENTIONS_TIMELINE,
                 (caller, ctx) -> x.mentionsTimeline(caller, intParam(ctx, "count"), longParam(ctx, "since_id"),
                         longParam(ctx, "max_id")));
+        get(router, base + "statuses/user_timeline.json", XEndpoint.USER_TIMELINE,
+                (caller, ctx) -> x.userTimeline(caller, longParam(ctx, "user_id"), param(ctx, "screen_name"),
+                        intParam(ctx, "count"), longParam(ctx, "since_id"), longParam(ctx, "max_id"),
+                        "true".equalsIgnoreCase(param(ctx, "exclude_replies"))));
         get(router, base + "direct_messages/events/list.json", XEndpoint.DIRECT_MESSAGES_LIST,
                 (caller, ctx) -> x.directMessageEvents(caller, intParam(ctx, "count"), longParam(ctx, "cursor"),
                         Instant.now()));

@@ -34,6 +34,8 @@ public class SandboxXService {
     static final int MENTIONS_MAX_COUNT = 200;
     /** X serves only the 800 most recent mentions, whatever the paging. */
     static final int MENTIONS_REACHABLE = 800;
+    static final int USER_TIMELINE_DEFAULT_COUNT = 20;
+    static final int USER_TIMELINE_MAX_COUNT = 200;
     static final int DM_DEFAULT_COUNT = 20;
     static final int DM_MAX_COUNT = 50;
     static final int LOOKUP_MAX = 100;
@@ -119,6 +121,30 @@ public class SandboxXService {
         List<SandboxTweet> page = tweets.mentionsOf(caller.userId(), sinceId == null ? 0 : sinceId,
                 maxId == null ? Long.MAX_VALUE : maxId, size, MENTIONS_REACHABLE);
         return statuses(distorted(caller, page, sinceId, maxId));
+    }
+
+    /**
+     * A user's own tweets (the caller's unless {@code user_id} or {@code screen_name} names another), newest first,
+     * among their 3,200 most recent; {@code sinceId} exclusive, {@code maxId} inclusive, as on X. Replies are
+     * included unless {@code excludeReplies} (X then filters after counting, so a page may come back short).
+     */
+    @Transactional
+    public ArrayNode userTimeline(XCaller caller, Long userId, String screenName, Integer count, Long sinceId,
+            Long maxId, boolean excludeReplies) {
+        int size = bounded(count, USER_TIMELINE_DEFAULT_COUNT, USER_TIMELINE_MAX_COUNT);
+        long authorId = caller.userId();
+        if (userId != null) {
+            authorId = users.findByIdOptional(userId).orElseThrow(XApiException::noSuchUser).getId();
+        } else if (screenName != null && !screenName.isBlank()) {
+            authorId = users.findByHandles(List.of(screenName)).stream().findFirst()
+                    .orElseThrow(XApiException::noSuchUser).getId();
+        }
+        List<SandboxTweet> page = tweets.postedBy(authorId, sinceId == null ? 0 : sinceId,
+                maxId == null ? Long.MAX_VALUE : maxId, size);
+        if (excludeReplies) {
+            page = page.stream().filter(tweet -> !tweet.isReply()).toList();
+        }
+        return statuses(page);
     }
 
     /** Applies an armed page distortion (fault injection): a repeated item, or items out of order. */

@@ -59,6 +59,10 @@ public class SandboxXV2Routes {
                 (caller, ctx) -> v2.mentions(ctx.pathParam("id"), new SandboxXV2Service.MentionsQuery(
                         intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
                         param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
+        get(router, base + "users/:id/tweets", XEndpoint.V2_USER_TWEETS,
+                (caller, ctx) -> v2.tweetsBy(ctx.pathParam("id"), new SandboxXV2Service.MentionsQuery(
+                        intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
+                        param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
         get(router, base + "dm_events", XEndpoint.V2_DM_EVENTS,
                 (caller, ctx) -> v2.directMessageEvents(caller, intParam(ctx, "max_results"),
                         param(ctx, "pagination_token"), setParam(ctx, "event_types"), setParam(ctx, "expansions"),

@@ -118,6 +118,46 @@ public class SandboxXV2Service {
     }
 
     /**
+     * {@code GET /2/users/{id}/tweets}: the user's own posts (replies included), newest first; {@code since_id} and
+     * {@code until_id} exclusive; paged with {@code next_token}. The same query parameters as mentions.
+     */
+    @Transactional
+    public ObjectNode tweetsBy(String userId, MentionsQuery query) {
+        int size = bounded("max_results", query.maxResults(), MENTIONS_DEFAULT, MENTIONS_MIN, MENTIONS_MAX);
+        SandboxUser user = users.findByIdOptional(parseId("id", userId))
+                .orElseThrow(() -> XApiException.resourceNotFound("Could not find user with id: [" + userId + "]."));
+        long sinceId = query.sinceId() == null ? 0 : parseId("since_id", query.sinceId());
+        long maxId = Long.MAX_VALUE;
+        if (query.untilId() != null) {
+            maxId = parseId("until_id", query.untilId()) - 1;
+        }
+        if (query.paginationToken() != null) {
+            maxId = Math.min(maxId, PaginationToken.decode(query.paginationToken()));
+        }
+        List<SandboxTweet> found = tweets.postedBy(user.getId(), sinceId, maxId, size + 1);
+        List<SandboxTweet> page = found.subList(0, Math.min(size, found.size()));
+        Map<Long, Long> conversationIds = query.tweetFields().contains("conversation_id")
+                ? conversationIds(page)
+                : Map.of();
+        ObjectNode body = json.object();
+        if (!page.isEmpty()) {
+            ArrayNode data = body.putArray("data");
+            page.forEach(tweet -> data.add(json.tweet(tweet, query.tweetFields(), false,
+                    conversationIds.getOrDefault(tweet.getId(), tweet.getId()))));
+        }
+        ObjectNode meta = body.putObject("meta");
+        if (!page.isEmpty()) {
+            meta.put("newest_id", Long.toString(page.get(0).getId()));
+            meta.put("oldest_id", Long.toString(page.get(page.size() - 1).getId()));
+        }
+        meta.put("result_count", page.size());
+        if (found.size() > size) {
+            meta.put("next_token", PaginationToken.encode(found.get(size).getId()));
+        }
+        return body;
+    }
+
+    /**
      * {@code GET /2/dm_events}: the caller's DM events of the last 30 days, sent and received, newest first. Only
      * {@code MessageCreate} events exist in the sandbox.
      */

@@ -9,6 +9,7 @@ public enum XEndpoint {
     VERIFY_CREDENTIALS("account", "/account/verify_credentials", 75),
     MENTIONS_TIMELINE("statuses", "/statuses/mentions_timeline", 75),
     STATUSES_UPDATE("statuses", "/statuses/update", 300),
+    USER_TIMELINE("statuses", "/statuses/user_timeline", 900),
     DIRECT_MESSAGES_LIST("direct_messages", "/direct_messages/events/list", 15),
     // X counts DM sends per day (about 1,000); a 15-minute window of the same size is close enough for tests.
     DIRECT_MESSAGES_NEW("direct_messages", "/direct_messages/events/new", 1000),
@@ -18,6 +19,7 @@ public enum XEndpoint {
     UNKNOWN("unknown", "/unknown", 180),
     V2_USERS_ME("users", "/2/users/me", 75),
     V2_MENTIONS("users", "/2/users/:id/mentions", 300),
+    V2_USER_TWEETS("users", "/2/users/:id/tweets", 900),
     V2_DM_EVENTS("dm_events", "/2/dm_events", 15),
     V2_CREATE_TWEET("tweets", "/2/tweets", 100),
     V2_CREATE_DM("dm_conversations", "/2/dm_conversations/with/:participant_id/messages", 15),

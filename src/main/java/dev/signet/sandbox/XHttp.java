@@ -16,7 +16,21 @@ final class XHttp {
     /** Ends the response with this status, content type and body, and the three {@code x-rate-limit-*} headers. */
     static void respond(RoutingContext ctx, SandboxRateLimiter.Window window, int status, String contentType,
             byte[] body) {
+        SandboxFaultRoutes.AfterWrite afterWrite = ctx.get(SandboxFaultRoutes.AFTER_WRITE);
+        Runnable answer = () -> write(ctx, window, status, contentType, body);
+        // Fault injection: a request carried out (2xx) may have its answer lost, late or replaced by a failure.
+        if (status < 300 && afterWrite != null && afterWrite.loseAnswer(ctx, answer)) {
+            return;
+        }
+        answer.run();
+    }
+
+    private static void write(RoutingContext ctx, SandboxRateLimiter.Window window, int status, String contentType,
+            byte[] body) {
         HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
         response.setStatusCode(status);
         response.putHeader("content-type", contentType);
         response.putHeader("x-rate-limit-limit", Integer.toString(window.limit()));

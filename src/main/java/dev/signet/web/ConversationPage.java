@@ -126,7 +126,7 @@ public class ConversationPage {
             ReplyView sent = replies.send(id, text, currentUser.get());
             if (sent.delivery() == DeliveryStatus.FAILED) {
                 return Response.status(502).entity(page(id, "", "X refused the reply: " + sent.error()
-                        + " Your reply is kept in the thread; edit and send again.", null)).build();
+                        + " Your reply is kept in the thread: press Retry under it once the cause is fixed.", null)).build();
             }
             return Response.seeOther(URI.create("/conversations/" + id + "?sent=" + sent.delivery().name())).build();
         } catch (ReplyRejectedException | ConversationHeldException e) {

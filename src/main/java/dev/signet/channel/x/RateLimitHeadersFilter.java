@@ -29,6 +29,10 @@ final class RateLimitHeadersFilter implements ClientResponseFilter {
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
+        if (response.getHeaders() == null) {
+            // No answer at all (the read timed out): nothing to learn, and the caller sees the timeout.
+            return;
+        }
         String limit = response.getHeaderString("x-rate-limit-limit");
         String remaining = response.getHeaderString("x-rate-limit-remaining");
         String reset = response.getHeaderString("x-rate-limit-reset");
@@ -53,6 +57,9 @@ final class RateLimitHeadersFilter implements ClientResponseFilter {
         }
         if (path.endsWith("/dm_events")) {
             return ApiCall.DIRECT_MESSAGES;
+        }
+        if (path.endsWith("/tweets") && path.contains("/users/")) {
+            return ApiCall.USER_TIMELINE;
         }
         if (path.endsWith("/tweets")) {
             return ApiCall.PUBLISH;

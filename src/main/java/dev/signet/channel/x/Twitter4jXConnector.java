@@ -25,9 +25,11 @@ import dev.signet.channel.ChannelException;
 import dev.signet.channel.FetchResult;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
+import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
 import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.RateLimitedException;
+import dev.signet.channel.SentTextMatch;
 import dev.signet.customer.Network;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
@@ -62,6 +64,8 @@ public class Twitter4jXConnector implements ChannelConnector {
     private final String accountKey;
     private final TwitterV1 twitter;
     private final RateLimitBudget budget;
+    /** The brand's user id, learnt once: DM events are matched on it. */
+    private volatile Long brandUserId;
 
     public Twitter4jXConnector(String accountKey, ChannelConfig.Account account, Duration timeout, RateLimitBudget budget) {
         this.accountKey = accountKey;
@@ -184,6 +188,74 @@ public class Twitter4jXConnector implements ChannelConnector {
         DirectMessage sent = call("send direct message", ApiCall.SEND_DM,
                 () -> twitter.directMessages().sendDirectMessage(Long.parseLong(recipientUserId), text));
         return new Published(Long.toString(sent.getId()), toInstant(sent.getCreatedAt()));
+    }
+
+    /**
+     * The brand's own posts since the first attempt ({@code statuses/user_timeline.json} with a {@code since_id}
+     * made from that time), or its DM events back to then ({@code direct_messages/events/list.json}, newest first,
+     * sent and received), that are this reply.
+     */
+    @Override
+    public List<Published> findSent(OutgoingMessage outgoing) {
+        Instant notBefore = outgoing.firstAttemptAt().minus(Snowflakes.CLOCK_SKEW);
+        List<Published> found = new ArrayList<>();
+        if (!outgoing.directMessage()) {
+            long inReplyTo = Long.parseLong(outgoing.inReplyToExternalId());
+            long sinceId = Snowflakes.lowestIdAt(notBefore);
+            long maxId = -1;
+            for (int page = 0; page < MENTIONS_MAX_PAGES; page++) {
+                Paging paging = Paging.ofCount(MENTIONS_PAGE).sinceId(sinceId);
+                Paging request = maxId > 0 ? paging.maxId(maxId) : paging;
+                ResponseList<Status> statuses = call("look up published replies", ApiCall.USER_TIMELINE,
+                        () -> twitter.timelines().getUserTimeline(request));
+                statuses.stream()
+                        .filter(status -> status.getInReplyToStatusId() == inReplyTo
+                                && SentTextMatch.sameText(outgoing.text(), status.getText()))
+                        .forEach(status -> found.add(new Published(Long.toString(status.getId()),
+                                toInstant(status.getCreatedAt()))));
+                if (statuses.size() < MENTIONS_PAGE) {
+                    break;
+                }
+                maxId = statuses.stream().mapToLong(Status::getId).min().orElseThrow() - 1;
+            }
+            found.sort(Comparator.comparing(Published::externalId, Comparator.comparingLong(Long::parseLong)));
+            return found;
+        }
+        long brandId = brandUserId();
+        long recipient = Long.parseLong(outgoing.recipientUserId());
+        String cursor = null;
+        for (int page = 0; page < DM_MAX_PAGES; page++) {
+            String pageCursor = cursor;
+            DirectMessageList events = call("look up sent direct messages", ApiCall.DIRECT_MESSAGES,
+                    () -> pageCursor == null
+                            ? twitter.directMessages().getDirectMessages(DM_PAGE)
+                            : twitter.directMessages().getDirectMessages(DM_PAGE, pageCursor));
+            boolean older = false;
+            for (DirectMessage event : events) {
+                Instant sentAt = toInstant(event.getCreatedAt());
+                if (sentAt.isBefore(notBefore)) {
+                    older = true;
+                } else if (event.getSenderId() == brandId && event.getRecipientId() == recipient
+                        && SentTextMatch.sameText(outgoing.text(), event.getText())) {
+                    found.add(new Published(Long.toString(event.getId()), sentAt));
+                }
+            }
+            cursor = events.getNextCursor();
+            if (older || cursor == null || cursor.isEmpty()) {
+                break;
+            }
+        }
+        found.sort(Comparator.comparing(Published::externalId, Comparator.comparingLong(Long::parseLong)));
+        return found;
+    }
+
+    private long brandUserId() {
+        Long known = brandUserId;
+        if (known == null) {
+            known = Long.parseLong(verifyCredentials().userId());
+            brandUserId = known;
+        }
+        return known;
     }
 
     private InboundMessage fromStatus(Status status) {

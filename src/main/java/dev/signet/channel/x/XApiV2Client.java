@@ -29,6 +29,12 @@ public interface XApiV2Client {
             @QueryParam("tweet.fields") String tweetFields, @QueryParam("expansions") String expansions);
 
     @GET
+    @Path("users/{id}/tweets")
+    XApiV2Json.TweetPage tweets(@PathParam("id") String userId, @QueryParam("max_results") int maxResults,
+            @QueryParam("since_id") String sinceId, @QueryParam("pagination_token") String paginationToken,
+            @QueryParam("tweet.fields") String tweetFields);
+
+    @GET
     @Path("dm_events")
     XApiV2Json.DmEventPage directMessageEvents(@QueryParam("max_results") int maxResults,
             @QueryParam("pagination_token") String paginationToken, @QueryParam("event_types") String eventTypes,

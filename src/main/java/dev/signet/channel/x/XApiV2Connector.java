@@ -25,9 +25,11 @@ import dev.signet.channel.ChannelException;
 import dev.signet.channel.FetchResult;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
+import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
 import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.RateLimitedException;
+import dev.signet.channel.SentTextMatch;
 import dev.signet.customer.Network;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -150,6 +152,58 @@ public class XApiV2Connector implements ChannelConnector {
         XApiV2Json.SentDirectMessage sent = call("send direct message", ApiCall.SEND_DM,
                 () -> client.sendDirectMessage(recipientUserId, new XApiV2Json.NewDirectMessage(text))).data();
         return new Published(sent.dmEventId(), snowflakeInstant(sent.dmEventId()));
+    }
+
+    /**
+     * The brand's own posts since the first attempt ({@code GET /2/users/{id}/tweets} with a {@code since_id} made
+     * from that time, paged), or its DM events back to then ({@code GET /2/dm_events}, newest first), that are this
+     * reply.
+     */
+    @Override
+    public List<Published> findSent(OutgoingMessage outgoing) {
+        Instant notBefore = outgoing.firstAttemptAt().minus(Snowflakes.CLOCK_SKEW);
+        String me = userId();
+        TreeMap<Long, Published> found = new TreeMap<>();
+        String token = null;
+        if (!outgoing.directMessage()) {
+            String sinceId = Long.toString(Snowflakes.lowestIdAt(notBefore));
+            for (int page = 0; page < MENTIONS_MAX_PAGES; page++) {
+                String pageToken = token;
+                XApiV2Json.TweetPage result = call("look up published replies", ApiCall.USER_TIMELINE,
+                        () -> client.tweets(me, MENTIONS_PAGE, sinceId, pageToken, TWEET_FIELDS));
+                for (XApiV2Json.Tweet tweet : result.data() == null ? List.<XApiV2Json.Tweet>of() : result.data()) {
+                    if (outgoing.inReplyToExternalId().equals(tweet.repliedToId())
+                            && SentTextMatch.sameText(outgoing.text(), tweet.text())) {
+                        found.put(Long.parseLong(tweet.id()), new Published(tweet.id(), sentAt(tweet.createdAt(), tweet.id())));
+                    }
+                }
+                token = result.meta() == null ? null : result.meta().nextToken();
+                if (token == null) {
+                    break;
+                }
+            }
+            return List.copyOf(found.values());
+        }
+        for (int page = 0; page < DM_MAX_PAGES; page++) {
+            String pageToken = token;
+            XApiV2Json.DmEventPage result = call("look up sent direct messages", ApiCall.DIRECT_MESSAGES,
+                    () -> client.directMessageEvents(DM_PAGE, pageToken, "MessageCreate", DM_EVENT_FIELDS, null));
+            boolean older = false;
+            for (XApiV2Json.DmEvent event : result.data() == null ? List.<XApiV2Json.DmEvent>of() : result.data()) {
+                Instant sentAt = sentAt(event.createdAt(), event.id());
+                if (sentAt.isBefore(notBefore)) {
+                    older = true;
+                } else if (me.equals(event.senderId()) && outgoing.recipientUserId().equals(recipientOf(event))
+                        && SentTextMatch.sameText(outgoing.text(), event.text())) {
+                    found.put(Long.parseLong(event.id()), new Published(event.id(), sentAt));
+                }
+            }
+            token = result.meta() == null ? null : result.meta().nextToken();
+            if (older || token == null) {
+                break;
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     private String userId() {
