@@ -37,6 +37,8 @@ create table daily_term (
     example_ids  varchar(100) not null,
     constraint uq_daily_term unique (account_key, term_day, term)
 );
+-- The top terms of a period are summed from this index alone (an index-only scan, no table rows read).
+create index ix_daily_term_top on daily_term (account_key, term_day, hashtag, term, mentions);
 
 -- Messages flagged for the brand manager: strongly negative ones (from the sentiment scores) and, later,
 -- market feedback flagged by agents.
@@ -71,5 +73,6 @@ create table spike_alert (
 );
 create index ix_spike_alert_account on spike_alert (account_key, opened_at);
 
--- Resolution time on the customer's clock for a period: resolved conversations of an account by resolved_at.
-create index ix_conversation_resolved on conversation (account_id, resolved_at);
+-- Resolution time on the customer's clock for a period: resolved conversations of an account by resolved_at,
+-- with the first message's time in the index so that the percentiles need no table rows (index-only scan).
+create index ix_conversation_resolved on conversation (account_id, resolved_at, first_message_at);

@@ -73,9 +73,10 @@ public class InsightQueryService {
         Instant to = period.end(now);
         List<InsightReport.SeriesPoint> points = series(accountKey, period, from, to);
         InsightReport.Totals totals = totals(points);
+        TopTerms top = topTerms(accountKey, from, to);
         return new InsightReport(accountKey, account.handle(), period.key(), from, to,
                 period.bucket() == ChronoUnit.HOURS ? "hour" : "day", totals, points,
-                topTerms(accountKey, from, to, true), topTerms(accountKey, from, to, false),
+                top.hashtags(), top.terms(),
                 resolution(account, from, to),
                 alerts.since(accountKey, from, ALERTS_SHOWN).stream().map(SpikeAlert::view).toList(),
                 InsightReport.NoDataYet.because("CSAT surveys are not sent yet: no satisfaction data to show."),
@@ -160,17 +161,27 @@ public class InsightQueryService {
         return new InsightReport.Totals(messages, positive + neutral + negative, positive, neutral, negative);
     }
 
-    private List<InsightReport.TopTerm> topTerms(String accountKey, Instant from, Instant to, boolean hashtags) {
+    /**
+     * The top hashtags and the top terms of the period, each with a few example messages: one pass over the
+     * term roll-up (ranked per kind with a window function), one over the examples' ids, one for their texts.
+     */
+    private TopTerms topTerms(String accountKey, Instant from, Instant to) {
         LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
-        List<Object[]> top = em.createQuery("""
-                select t.term, sum(t.mentions) from DailyTerm t
-                where t.accountKey = :a and t.day >= :first and t.day <= :last and t.hashtag = :hashtag
-                group by t.term order by sum(t.mentions) desc, t.term""", Object[].class)
-                .setParameter("a", accountKey).setParameter("first", firstDay).setParameter("last", lastDay)
-                .setParameter("hashtag", hashtags).setMaxResults(config.topTerms()).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> top = em.createNativeQuery("""
+                select term, hashtag, total from (
+                  select term, hashtag, sum(mentions) as total,
+                    row_number() over (partition by hashtag order by sum(mentions) desc, term) as rank_in_kind
+                  from daily_term
+                  where account_key = ?1 and term_day >= ?2 and term_day <= ?3
+                  group by term, hashtag) ranked
+                where rank_in_kind <= ?4
+                order by hashtag desc, total desc, term""")
+                .setParameter(1, accountKey).setParameter(2, firstDay).setParameter(3, lastDay)
+                .setParameter(4, config.topTerms()).getResultList();
         if (top.isEmpty()) {
-            return List.of();
+            return new TopTerms(List.of(), List.of());
         }
         List<String> names = top.stream().map(r -> (String) r[0]).toList();
         Map<String, List<Long>> exampleIds = new LinkedHashMap<>();
@@ -192,12 +203,19 @@ public class InsightQueryService {
                 });
         Map<Long, InsightReport.ExampleMessage> messages = examples(
                 exampleIds.values().stream().flatMap(List::stream).distinct().toList());
-        return top.stream().map(r -> {
+        List<InsightReport.TopTerm> hashtags = new ArrayList<>();
+        List<InsightReport.TopTerm> terms = new ArrayList<>();
+        for (Object[] r : top) {
             String term = (String) r[0];
+            boolean hashtag = (Boolean) r[1];
             List<InsightReport.ExampleMessage> examples = exampleIds.getOrDefault(term, List.of()).stream()
                     .map(messages::get).filter(m -> m != null).toList();
-            return new InsightReport.TopTerm(term, hashtags, ((Number) r[1]).longValue(), examples);
-        }).toList();
+            (hashtag ? hashtags : terms).add(new InsightReport.TopTerm(term, hashtag, ((Number) r[2]).longValue(), examples));
+        }
+        return new TopTerms(hashtags, terms);
+    }
+
+    private record TopTerms(List<InsightReport.TopTerm> hashtags, List<InsightReport.TopTerm> terms) {
     }
 
     private Map<Long, InsightReport.ExampleMessage> examples(List<Long> ids) {
