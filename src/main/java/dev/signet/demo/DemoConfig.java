@@ -17,4 +17,12 @@ public interface DemoConfig {
     /** The password of every demo user. */
     @WithDefault("signet")
     String password();
+
+    /**
+     * Seed five weeks of demo insight history (hourly volume and sentiment, terms, a spike in the last hours) for
+     * the demo brand accounts, when they have none. True on the embedded default only; the insights page then
+     * says that it shows demo data.
+     */
+    @WithDefault("false")
+    boolean insightsHistory();
 }

@@ -14,4 +14,9 @@ public final class NumberExtensions {
     static String oneDecimal(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
+
+    /** A share 0..1 as a whole percentage, e.g. "42%". */
+    static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
 }

@@ -1,0 +1,256 @@
+package dev.signet.insight;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.signet.channel.ChannelAccount;
+import dev.signet.channel.ChannelAccountRepository;
+import dev.signet.channel.ChannelConfig;
+import dev.signet.demo.DemoConfig;
+
+/**
+ * Reads the insights of one brand account and period from the roll-ups ({@code hourly_volume},
+ * {@code hourly_sentiment}, {@code daily_term}), never from the message table: a constant number of queries
+ * over at most a few thousand rows, whatever the number of messages. Resolution times come from the
+ * conversations resolved in the period (through the index on account and {@code resolved_at}); example messages
+ * are read by id.
+ */
+@ApplicationScoped
+public class InsightQueryService {
+
+    /** Example messages shown per term. */
+    static final int EXAMPLES_PER_TERM = 2;
+    static final int ALERTS_SHOWN = 20;
+    /** At most this many flagged messages are exported at once, newest first. */
+    public static final int FLAGGED_EXPORT_LIMIT = 5_000;
+
+    private final EntityManager em;
+    private final ChannelAccountRepository accounts;
+    private final ChannelConfig channels;
+    private final SpikeAlertRepository alerts;
+    private final InsightConfig config;
+    private final DemoConfig demo;
+    private final Clock clock;
+
+    public InsightQueryService(EntityManager em, ChannelAccountRepository accounts, ChannelConfig channels,
+            SpikeAlertRepository alerts, InsightConfig config, DemoConfig demo, Clock clock) {
+        this.em = em;
+        this.accounts = accounts;
+        this.channels = channels;
+        this.alerts = alerts;
+        this.config = config;
+        this.demo = demo;
+        this.clock = clock;
+    }
+
+    /** The configured brand accounts (key and handle), for the account selector. */
+    public List<AccountChoice> accounts() {
+        return channels.accounts().entrySet().stream()
+                .map(e -> new AccountChoice(e.getKey(), e.getValue().handle()))
+                .sorted((a, b) -> a.accountKey().compareTo(b.accountKey()))
+                .toList();
+    }
+
+    @Transactional
+    public InsightReport report(String accountKey, InsightPeriod period) {
+        ChannelAccount account = account(accountKey);
+        Instant now = clock.instant();
+        Instant from = period.start(now);
+        Instant to = period.end(now);
+        List<InsightReport.SeriesPoint> points = series(accountKey, period, from, to);
+        InsightReport.Totals totals = totals(points);
+        TopTerms top = topTerms(accountKey, from, to);
+        return new InsightReport(accountKey, account.handle(), period.key(), from, to,
+                period.bucket() == ChronoUnit.HOURS ? "hour" : "day", totals, points,
+                top.hashtags(), top.terms(),
+                resolution(account, from, to),
+                alerts.since(accountKey, from, ALERTS_SHOWN).stream().map(SpikeAlert::view).toList(),
+                InsightReport.NoDataYet.because("CSAT surveys are not sent yet: no satisfaction data to show."),
+                InsightReport.NoDataYet.because("Escalations to leads are not recorded yet: nothing to count."),
+                InsightReport.NoDataYet.because("Agents can't flag market feedback yet: nothing flagged."),
+                demo.insightsHistory());
+    }
+
+    /** The period's time series alone (for the export). */
+    @Transactional
+    public List<InsightReport.SeriesPoint> series(String accountKey, InsightPeriod period) {
+        account(accountKey);
+        Instant now = clock.instant();
+        return series(accountKey, period, period.start(now), period.end(now));
+    }
+
+    /** Messages flagged in the period, newest first, at most {@link #FLAGGED_EXPORT_LIMIT}. */
+    @Transactional
+    public List<FlaggedMessageView> flagged(String accountKey, InsightPeriod period) {
+        account(accountKey);
+        Instant now = clock.instant();
+        return em.createQuery("""
+                select f.messageId, f.reason, f.sentAt, f.flaggedAt, m.text from FlaggedMessage f, Message m
+                where m.id = f.messageId and f.accountKey = :a and f.sentAt >= :from and f.sentAt < :to
+                order by f.sentAt desc, f.messageId desc""", Object[].class)
+                .setParameter("a", accountKey).setParameter("from", period.start(now)).setParameter("to", period.end(now))
+                .setMaxResults(FLAGGED_EXPORT_LIMIT)
+                .getResultList().stream()
+                .map(r -> new FlaggedMessageView((Long) r[0], (FlagReason) r[1], (Instant) r[2], (Instant) r[3], (String) r[4]))
+                .toList();
+    }
+
+    private ChannelAccount account(String accountKey) {
+        if (accountKey == null || !channels.accounts().containsKey(accountKey)) {
+            throw new AccountNotFoundException(accountKey == null ? "" : accountKey);
+        }
+        return accounts.findByKey(accountKey).orElseThrow(() -> new AccountNotFoundException(accountKey));
+    }
+
+    private List<InsightReport.SeriesPoint> series(String accountKey, InsightPeriod period, Instant from, Instant to) {
+        Map<Instant, long[]> buckets = new TreeMap<>();
+        for (Instant t = from; t.isBefore(to); t = t.plus(1, period.bucket())) {
+            buckets.put(t, new long[4]);
+        }
+        em.createQuery("""
+                select v.hourStart, v.messages from HourlyVolume v
+                where v.accountKey = :a and v.hourStart >= :from and v.hourStart < :to""", Object[].class)
+                .setParameter("a", accountKey).setParameter("from", from).setParameter("to", to)
+                .getResultList()
+                .forEach(r -> bucket(buckets, period, (Instant) r[0])[0] += (Long) r[1]);
+        em.createQuery("""
+                select s.hourStart, s.positive, s.neutral, s.negative from HourlySentiment s
+                where s.accountKey = :a and s.hourStart >= :from and s.hourStart < :to""", Object[].class)
+                .setParameter("a", accountKey).setParameter("from", from).setParameter("to", to)
+                .getResultList()
+                .forEach(r -> {
+                    long[] b = bucket(buckets, period, (Instant) r[0]);
+                    b[1] += (Long) r[1];
+                    b[2] += (Long) r[2];
+                    b[3] += (Long) r[3];
+                });
+        List<InsightReport.SeriesPoint> points = new ArrayList<>(buckets.size());
+        buckets.forEach((start, b) -> points.add(new InsightReport.SeriesPoint(start, b[0], b[1], b[2], b[3])));
+        return points;
+    }
+
+    private static long[] bucket(Map<Instant, long[]> buckets, InsightPeriod period, Instant hour) {
+        return buckets.computeIfAbsent(hour.truncatedTo(period.bucket()), h -> new long[4]);
+    }
+
+    private static InsightReport.Totals totals(List<InsightReport.SeriesPoint> points) {
+        long messages = 0;
+        long positive = 0;
+        long neutral = 0;
+        long negative = 0;
+        for (InsightReport.SeriesPoint p : points) {
+            messages += p.messages();
+            positive += p.positive();
+            neutral += p.neutral();
+            negative += p.negative();
+        }
+        return new InsightReport.Totals(messages, positive + neutral + negative, positive, neutral, negative);
+    }
+
+    /**
+     * The top hashtags and the top terms of the period, each with a few example messages: one pass over the
+     * term roll-up (ranked per kind with a window function), one over the examples' ids, one for their texts.
+     */
+    private TopTerms topTerms(String accountKey, Instant from, Instant to) {
+        LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
+        @SuppressWarnings("unchecked")
+        List<Object[]> top = em.createNativeQuery("""
+                select term, hashtag, total from (
+                  select term, hashtag, sum(mentions) as total,
+                    row_number() over (partition by hashtag order by sum(mentions) desc, term) as rank_in_kind
+                  from daily_term
+                  where account_key = ?1 and term_day >= ?2 and term_day <= ?3
+                  group by term, hashtag) ranked
+                where rank_in_kind <= ?4
+                order by hashtag desc, total desc, term""")
+                .setParameter(1, accountKey).setParameter(2, firstDay).setParameter(3, lastDay)
+                .setParameter(4, config.topTerms()).getResultList();
+        if (top.isEmpty()) {
+            return new TopTerms(List.of(), List.of());
+        }
+        List<String> names = top.stream().map(r -> (String) r[0]).toList();
+        Map<String, List<Long>> exampleIds = new LinkedHashMap<>();
+        em.createQuery("""
+                select t.term, t.exampleIds from DailyTerm t
+                where t.accountKey = :a and t.day >= :first and t.day <= :last and t.term in :terms
+                order by t.day desc""", Object[].class)
+                .setParameter("a", accountKey).setParameter("first", firstDay).setParameter("last", lastDay)
+                .setParameter("terms", names).getResultList()
+                .forEach(r -> {
+                    List<Long> ids = exampleIds.computeIfAbsent((String) r[0], k -> new ArrayList<>());
+                    Arrays.stream(((String) r[1]).split(",")).filter(s -> !s.isBlank())
+                            .map(Long::valueOf)
+                            .forEach(id -> {
+                                if (ids.size() < EXAMPLES_PER_TERM && !ids.contains(id)) {
+                                    ids.add(id);
+                                }
+                            });
+                });
+        Map<Long, InsightReport.ExampleMessage> messages = examples(
+                exampleIds.values().stream().flatMap(List::stream).distinct().toList());
+        List<InsightReport.TopTerm> hashtags = new ArrayList<>();
+        List<InsightReport.TopTerm> terms = new ArrayList<>();
+        for (Object[] r : top) {
+            String term = (String) r[0];
+            boolean hashtag = (Boolean) r[1];
+            List<InsightReport.ExampleMessage> examples = exampleIds.getOrDefault(term, List.of()).stream()
+                    .map(messages::get).filter(m -> m != null).toList();
+            (hashtag ? hashtags : terms).add(new InsightReport.TopTerm(term, hashtag, ((Number) r[2]).longValue(), examples));
+        }
+        return new TopTerms(hashtags, terms);
+    }
+
+    private record TopTerms(List<InsightReport.TopTerm> hashtags, List<InsightReport.TopTerm> terms) {
+    }
+
+    private Map<Long, InsightReport.ExampleMessage> examples(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, InsightReport.ExampleMessage> byId = new HashMap<>();
+        em.createQuery("select m.id, m.sentAt, m.text from Message m where m.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(r -> byId.put((Long) r[0], new InsightReport.ExampleMessage((Long) r[0], (Instant) r[1], (String) r[2])));
+        return byId;
+    }
+
+    /** Median and 90th percentile, on the customer's clock (first message → resolution), in the database. */
+    private InsightReport.Resolution resolution(ChannelAccount account, Instant from, Instant to) {
+        Object[] row = em.createQuery("""
+                select count(c),
+                  percentile_cont(0.5) within group (order by (c.resolvedAt - c.firstMessageAt) by second),
+                  percentile_cont(0.9) within group (order by (c.resolvedAt - c.firstMessageAt) by second)
+                from Conversation c
+                where c.account.id = :account and c.resolvedAt >= :from and c.resolvedAt < :to""", Object[].class)
+                .setParameter("account", account.id()).setParameter("from", from).setParameter("to", to)
+                .getSingleResult();
+        long resolved = ((Number) row[0]).longValue();
+        if (resolved == 0) {
+            return new InsightReport.Resolution(0, null, null);
+        }
+        return new InsightReport.Resolution(resolved, minutes(row[1]), minutes(row[2]));
+    }
+
+    private static Double minutes(Object seconds) {
+        return seconds == null ? null : Math.round(((Number) seconds).doubleValue() / 6.0) / 10.0;
+    }
+
+    /** A brand account to choose on the insights page. */
+    public record AccountChoice(String accountKey, String handle) {
+    }
+}

@@ -1,0 +1,82 @@
+package dev.signet.insight;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the insights page and {@code GET /api/insights/{account}} show for one brand account and period. Team
+ * figures only: nothing here is broken down by agent.
+ *
+ * @param bucket        {@code hour} or {@code day}: the width of each point of the series
+ * @param points        the time series, one point per bucket, oldest first (empty buckets included)
+ * @param resolution    resolution time on the customer's clock of conversations resolved in the period
+ * @param csat          customer satisfaction surveys (not collected yet)
+ * @param escalations   escalations to leads (not counted yet)
+ * @param marketFeedback messages agents flagged as market feedback (not flagged yet)
+ * @param demoData      true when the series were seeded as demo history (embedded default only)
+ */
+public record InsightReport(String accountKey, String handle, String period, Instant from, Instant to, String bucket,
+        Totals totals, List<SeriesPoint> points, List<TopTerm> hashtags, List<TopTerm> terms, Resolution resolution,
+        List<SpikeAlertView> alerts, NoDataYet csat, NoDataYet escalations, NoDataYet marketFeedback, boolean demoData) {
+
+    /**
+     * One bucket of the series.
+     *
+     * @param messages customers' messages received (all, scored or not)
+     * @param positive scored positive, and so on; the three add up to the scored messages
+     */
+    public record SeriesPoint(Instant start, long messages, long positive, long neutral, long negative) {
+
+        public long scored() {
+            return positive + neutral + negative;
+        }
+
+        /** The share of negative messages among the scored ones, 0..1 (0 when none was scored). */
+        public double negativeShare() {
+            return scored() == 0 ? 0 : negative / (double) scored();
+        }
+    }
+
+    /** The period's sums and the sentiment shares (percent of the scored messages). */
+    public record Totals(long messages, long scored, long positive, long neutral, long negative) {
+
+        public long percent(long part) {
+            return scored == 0 ? 0 : Math.round(100.0 * part / scored);
+        }
+
+        public long positivePercent() {
+            return percent(positive);
+        }
+
+        public long neutralPercent() {
+            return percent(neutral);
+        }
+
+        public long negativePercent() {
+            return percent(negative);
+        }
+    }
+
+    /** A hashtag or term, how often it was used in the period, and a few messages that used it. */
+    public record TopTerm(String term, boolean hashtag, long mentions, List<ExampleMessage> examples) {
+    }
+
+    /** A customer's message shown as an example (its text is hostile input: pages escape it). */
+    public record ExampleMessage(long id, Instant sentAt, String text) {
+    }
+
+    /**
+     * Time from a conversation's first message to its resolution (the customer's clock), in minutes.
+     *
+     * @param resolved conversations resolved in the period; the figures are null when none was
+     */
+    public record Resolution(long resolved, Double medianMinutes, Double p90Minutes) {
+    }
+
+    /** A figure Signet does not collect yet, and why. */
+    public record NoDataYet(boolean available, String note) {
+        public static NoDataYet because(String note) {
+            return new NoDataYet(false, note);
+        }
+    }
+}
