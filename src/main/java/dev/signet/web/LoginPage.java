@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** The login form (posted to Quarkus' form authentication at /j_security_check), logout, and the start page. */
 @Path("/")
@@ -26,9 +28,20 @@ public class LoginPage {
         static native TemplateInstance login(boolean error);
     }
 
+    private final SecurityIdentity identity;
+
+    public LoginPage(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** Where each role starts: brand managers on their insights, everyone else on the queue. */
     @GET
     public Response start() {
-        return Response.seeOther(URI.create("/queue")).build();
+        if (identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        boolean insightsOnly = identity.hasRole(Role.BRAND_MANAGER) && !identity.hasRole(Role.ADMIN);
+        return Response.seeOther(URI.create(insightsOnly ? "/insights" : "/queue")).build();
     }
 
     @GET

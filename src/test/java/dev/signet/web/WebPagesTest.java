@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.signet.channel.InboundMessage;
 import dev.signet.intake.IntakeService;
+import dev.signet.security.Role;
 import dev.signet.testsupport.Csrf;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +46,10 @@ class WebPagesTest {
         Response login = given().redirects().follow(false)
                 .formParam("j_username", agent.username()).formParam("j_password", agent.password())
                 .when().post("/j_security_check");
-        login.then().statusCode(302).header("Location", endsWith("/queue"));
+        login.then().statusCode(302).header("Location", endsWith("/"));
+        given().redirects().follow(false).cookie("quarkus-credential", login.getCookie("quarkus-credential"))
+                .when().get("/")
+                .then().statusCode(303).header("Location", endsWith("/queue"));
         given().cookie("quarkus-credential", login.getCookie("quarkus-credential"))
                 .when().get("/queue")
                 .then().statusCode(200).body(containsString("<h1>Queue"), containsString("^" + agent.initials()));
@@ -54,6 +58,17 @@ class WebPagesTest {
                 .formParam("j_username", agent.username()).formParam("j_password", "wrong")
                 .when().post("/j_security_check")
                 .then().statusCode(302).header("Location", containsString("/login?error=true"));
+    }
+
+    @Test
+    void aBrandManagerStartsOnTheInsightsAndSomeoneLoggedOutOnTheLoginPage() {
+        TestWorld.Login manager = world.user(Role.BRAND_MANAGER);
+        given().redirects().follow(false).auth().preemptive().basic(manager.username(), manager.password())
+                .when().get("/")
+                .then().statusCode(303).header("Location", endsWith("/insights"));
+        given().redirects().follow(false)
+                .when().get("/")
+                .then().statusCode(303).header("Location", endsWith("/login"));
     }
 
     @Test
