@@ -203,13 +203,18 @@ abstract class AbstractMentionToReplyTest {
         assertEquals(0, brandRepliesTo(air().handle(), mention.id()).size());
     }
 
+    /**
+     * The one conversation of this customer, as the agent finds it in the queue filtered to its account. Read from
+     * the database: the queue puts the longest-waiting first, and the shared test database holds many older ones.
+     */
     protected long conversationIdOf(TestWorld.Login agent, String customerHandle) {
-        List<Integer> ids = given().auth().preemptive().basic(agent.username(), agent.password())
-                .queryParam("size", 100)
-                .when().get("/api/conversations")
-                .then().statusCode(200)
-                .extract().path("items.findAll { it.handle == '%s' }.id", customerHandle);
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select c.id from Conversation c where c.identity.handle = :h", Long.class)
+                .setParameter("h", customerHandle).getResultList());
         assertEquals(1, ids.size(), "one conversation for " + customerHandle);
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/api/conversations/" + ids.get(0))
+                .then().statusCode(200);
         return ids.get(0);
     }
 
