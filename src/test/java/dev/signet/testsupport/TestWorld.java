@@ -34,6 +34,7 @@ public class TestWorld {
 
     private final AppUserService users;
     private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger signers = new AtomicInteger();
 
     public TestWorld(AppUserService users) {
         this.users = users;
@@ -43,7 +44,8 @@ public class TestWorld {
     public Login user(String role) {
         int n = sequence.incrementAndGet();
         String username = role + "-" + n + "-" + System.nanoTime();
-        String initials = Role.AGENT.equals(role) || Role.LEAD.equals(role) ? initials(n) : null;
+        // A counter of its own: ids and customers share `sequence`, and would make initials wrap around sooner.
+        String initials = Role.AGENT.equals(role) || Role.LEAD.equals(role) ? initials(signers.incrementAndGet()) : null;
         users.create(username, PASSWORD, "Test " + role + " " + n, initials, role);
         return new Login(username, PASSWORD, initials);
     }
