@@ -27,6 +27,8 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.customer.Network;
 import dev.signet.insight.HourlyVolumeRepository;
+import dev.signet.customer.HandleHistoryRepository;
+import dev.signet.customer.IdentityLinkService;
 import dev.signet.customer.SocialIdentity;
 import dev.signet.customer.SocialIdentityRepository;
 
@@ -50,10 +52,13 @@ public class IntakeService {
     private final EntityManager em;
     private final NoiseFilter noise;
     private final Clock clock;
+    private final HandleHistoryRepository handleHistory;
+    private final IdentityLinkService identityLinks;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
-            HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, Clock clock) {
+            HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, Clock clock,
+            HandleHistoryRepository handleHistory, IdentityLinkService identityLinks) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -63,6 +68,8 @@ public class IntakeService {
         this.em = em;
         this.noise = new NoiseFilter(config.ignoredHandles().orElse(List.of()), config.ignoredKeywords().orElse(List.of()));
         this.clock = clock;
+        this.handleHistory = handleHistory;
+        this.identityLinks = identityLinks;
     }
 
     /**
@@ -102,6 +109,7 @@ public class IntakeService {
                 chunk.stream().map(m -> m.author().userId()).collect(Collectors.toSet()),
                 chunk.stream().map(InboundMessage::inReplyToExternalId).filter(Objects::nonNull).collect(Collectors.toSet()));
         DropTally tally = new DropTally();
+        List<SocialIdentity> newIdentities = new ArrayList<>();
         List<IntakeResult> results = new ArrayList<>(chunk.size());
         for (InboundMessage inbound : chunk) {
             if (inbound.network() != network) {
@@ -118,8 +126,10 @@ public class IntakeService {
                 }
                 continue;
             }
-            results.add(store(inbound, account, known, now));
+            results.add(store(inbound, account, known, now, newIdentities));
         }
+        // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk).
+        identityLinks.linkNewIdentities(newIdentities, now);
         tally.forEach((accountKey, reason, count, lastId) -> drops.count(accountKey, reason, count, lastId, now));
         recordVolume(chunk, results, accountsByKey);
         return results;
@@ -139,7 +149,8 @@ public class IntakeService {
         perAccount.forEach(volumes::add);
     }
 
-    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now) {
+    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now,
+            List<SocialIdentity> newIdentities) {
         SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
         if (author == null) {
             author = new SocialIdentity(inbound.network(), inbound.author().userId(),
@@ -147,8 +158,11 @@ public class IntakeService {
                     inbound.author().displayName(), now);
             identityRepository.persist(author);
             known.rememberIdentity(author);
+            newIdentities.add(author);
         } else {
-            author.refreshProfile(inbound.author().handle(), inbound.author().displayName());
+            // Customer hook: a renamed handle is kept in the identity's history (the link stays: keyed on the id).
+            author.refreshProfile(inbound.author().handle(), inbound.author().displayName(), now)
+                    .ifPresent(handleHistory::persist);
         }
         ConversationKind kind = inbound.kind() == MessageKind.MENTION ? ConversationKind.PUBLIC : ConversationKind.DM;
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())
