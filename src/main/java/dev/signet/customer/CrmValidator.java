@@ -16,7 +16,7 @@ final class CrmValidator {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern X_USER_ID = Pattern.compile("^[0-9]{1,19}$");
-    private static final Pattern X_HANDLE = Pattern.compile("^@?[A-Za-z0-9_]{1,15}$");
+    private static final Pattern X_HANDLE = Pattern.compile("^@?[A-Za-z0-9_]{1,64}$");
 
     private final List<String> tiers;
 
@@ -69,7 +69,7 @@ final class CrmValidator {
                 }
             }
             if (r.xHandle() != null && !X_HANDLE.matcher(r.xHandle()).matches()) {
-                errors.add(new RowError(line, CrmCsv.X_HANDLE, "An X handle has 1 to 15 letters, digits or underscores."));
+                errors.add(new RowError(line, CrmCsv.X_HANDLE, "An X handle has only letters, digits and underscores (at most 64)."));
             }
             if (r.notes() != null && r.notes().length() > 4000) {
                 errors.add(new RowError(line, CrmCsv.NOTES, "Longer than 4000 characters."));

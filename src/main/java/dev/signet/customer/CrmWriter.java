@@ -27,14 +27,13 @@ import io.agroal.api.AgroalDataSource;
  * Writes checked CRM rows in one transaction with batched JDBC: existing customers are read 500 CRM ids per
  * query, new and changed ones written in JDBC batches, and the X identities the rows name linked by the exact
  * rules (user id; else a handle only one row names). A few statements per 500 rows, never one lookup per row:
- * Hibernate's per-entity flush would cost ten times more at 100,000 rows. Ids come from the same pooled
- * sequences Hibernate uses, one {@code nextval} per 50 ids, as Hibernate's pooled optimizer does.
+ * Hibernate's per-entity flush would cost ten times more at 100,000 rows. Ids come from the same
+ * sequences Hibernate uses ({@link #ids}).
  */
 @ApplicationScoped
 public class CrmWriter {
 
     static final int CHUNK = 500;
-    private static final int POOL = 50;
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -210,8 +209,12 @@ public class CrmWriter {
                         "CRM record " + v.crmId() + " names X user id " + v.xUserId() });
             }
         }
+        java.util.Set<Long> alreadyLinked = linkedCustomers(con, byHandle.stream().map(v -> customerIds.get(v.crmId())).toList());
         for (Values v : byHandle) {
             long customerId = customerIds.get(v.crmId());
+            if (alreadyLinked.contains(customerId)) {
+                continue; // the handle rule links once: a later owner of the handle is someone else
+            }
             List<IdentityRow> candidates = identitiesByHandle.getOrDefault(v.xHandle().toLowerCase(Locale.ROOT), List.of());
             if (candidates.size() == 1 && candidates.get(0).customerId() == null) {
                 links.add(new Object[] { candidates.get(0).id(), customerId, LinkRule.CRM_HANDLE, null,
@@ -295,6 +298,24 @@ public class CrmWriter {
         audit.addBatch();
     }
 
+    private static java.util.Set<Long> linkedCustomers(Connection con, List<Long> customerIds) throws SQLException {
+        java.util.Set<Long> linked = new java.util.HashSet<>();
+        for (List<Long> chunk : chunks(customerIds)) {
+            try (PreparedStatement select = con.prepareStatement(
+                    "select distinct customer_id from social_identity where customer_id in (%s)".formatted(placeholders(chunk.size())))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        linked.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return linked;
+    }
+
     private static List<IdentityRow> identities(Connection con, String column, List<String> keys) throws SQLException {
         List<IdentityRow> found = new ArrayList<>();
         for (List<String> chunk : chunks(keys)) {
@@ -314,21 +335,23 @@ public class CrmWriter {
         return found;
     }
 
-    /** {@code count} fresh ids from a pooled sequence: each {@code nextval} v stands for the ids v-49 … v. */
+    /**
+     * {@code count} fresh ids from a sequence Hibernate also draws from, one {@code nextval} each (fetched in one
+     * statement). Hibernate reads each value it draws as the start (pooled-lo) or end (pooled) of a block of 50;
+     * values are 50 apart, so a value taken whole here never falls in any of Hibernate's blocks, whichever it is.
+     * (It spends the sequence 50 times faster than Hibernate does: 2^63 leaves room enough.)
+     */
     static List<Long> ids(Connection con, boolean postgres, String sequence, int count) throws SQLException {
         List<Long> ids = new ArrayList<>(count);
-        while (ids.size() < count) {
-            int blocks = (count - ids.size() + POOL - 1) / POOL;
-            String sql = postgres
-                    ? "select nextval('" + sequence + "') from generate_series(1, " + blocks + ")"
-                    : "select next value for " + sequence + " from system_range(1, " + blocks + ")";
-            try (PreparedStatement next = con.prepareStatement(sql); ResultSet rs = next.executeQuery()) {
-                while (rs.next()) {
-                    long high = rs.getLong(1);
-                    for (long id = Math.max(1, high - POOL + 1); id <= high && ids.size() < count; id++) {
-                        ids.add(id);
-                    }
-                }
+        if (count == 0) {
+            return ids;
+        }
+        String sql = postgres
+                ? "select nextval('" + sequence + "') from generate_series(1, " + count + ")"
+                : "select next value for " + sequence + " from system_range(1, " + count + ")";
+        try (PreparedStatement next = con.prepareStatement(sql); ResultSet rs = next.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
             }
         }
         return ids;

@@ -36,7 +36,9 @@ public class IdentityLinkService {
 
     /**
      * Intake's hook for identities it has just recorded (in its transaction): links those the CRM names. Two
-     * queries whatever the number of identities, none when there are none.
+     * queries whatever the number of identities, none when there are none. The handle rule links a customer only
+     * while no identity is linked to them: once someone was linked by the handle and later renamed, a newcomer
+     * who takes over the handle (another user id) is not linked.
      */
     public void linkNewIdentities(Collection<SocialIdentity> identities, Instant now) {
         if (identities.isEmpty()) {
@@ -48,7 +50,8 @@ public class IdentityLinkService {
                 .getResultList().forEach(c -> byUserId.put(c.xUserId(), c));
         Map<String, List<Customer>> byHandle = new HashMap<>();
         em.createQuery("""
-                select c from Customer c where lower(c.xHandle) in :handles and c.xUserId is null and c.mergedIntoId is null""",
+                select c from Customer c where lower(c.xHandle) in :handles and c.xUserId is null and c.mergedIntoId is null
+                and not exists (select i from SocialIdentity i where i.customer = c)""",
                 Customer.class)
                 .setParameter("handles", identities.stream().map(i -> i.handle().toLowerCase(Locale.ROOT)).toList())
                 .getResultList()

@@ -50,7 +50,7 @@ class CrmCsvTest {
         CrmCsv.Parsed parsed = CrmCsv.parse("""
                 crm_id,name,email,loyalty_tier,lifetime_value,x_user_id,x_handle
                 A-1,Ann,ann@example.com,gold,10.50,123,ann_x
-                A-1,Ann Again,not-an-email,diamond,ten,12a,way_too_long_handle_here
+                A-1,Ann Again,not-an-email,diamond,ten,12a,bad-handle!
                 ,,,,,,
                 A-3,Cid,,,-1,123,
                 """);
