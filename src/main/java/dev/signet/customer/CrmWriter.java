@@ -21,6 +21,8 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -69,7 +71,9 @@ public class CrmWriter {
     private record IdentityRow(long id, String userId, String handle, Long customerId) {
     }
 
+    /** One transaction for the whole file (up to 10 MB, ~100,000 rows): longer than the default 60 s timeout. */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public ImportReport write(List<CrmRow> rows, String actor) {
         Instant now = clock.instant();
         List<Values> values = rows.stream().map(r -> Values.of(r.record())).toList();
