@@ -17,6 +17,7 @@ public class V31__customer_search_trigram_indexes extends BaseJavaMigration {
             "create index ix_customer_name_trgm on customer using gin (lower(name) gin_trgm_ops)",
             "create index ix_customer_email_trgm on customer using gin (lower(email) gin_trgm_ops)",
             "create index ix_customer_crm_id_trgm on customer using gin (lower(crm_id) gin_trgm_ops)",
+            "create index ix_customer_x_handle_trgm on customer using gin (lower(x_handle) gin_trgm_ops)",
             "create index ix_social_identity_handle_trgm on social_identity using gin (lower(handle) gin_trgm_ops)",
             "create index ix_handle_history_handle_trgm on handle_history using gin (lower(handle) gin_trgm_ops)",
             // Exact, case-insensitive handle look-ups of the CRM import and intake's handle rule.

@@ -63,6 +63,7 @@ public class CustomerQueryService {
                 select id from customer where lower(name) like :p escape '\\'
                 union select id from customer where lower(email) like :p escape '\\'
                 union select id from customer where lower(crm_id) like :p escape '\\'
+                union select id from customer where lower(x_handle) like :p escape '\\'
                 union select customer_id from social_identity where lower(handle) like :p escape '\\' and customer_id is not null
                 union select i.customer_id from handle_history h join social_identity i on i.id = h.identity_id
                       where lower(h.handle) like :p escape '\\' and i.customer_id is not null)
@@ -135,7 +136,7 @@ public class CustomerQueryService {
     }
 
     /**
-     * Customers whose name, email, CRM id or handle (current or past) contains {@code query}, case-insensitive,
+     * Customers whose name, email, CRM id or handle (current or past, or the one the CRM names) contains {@code query}, case-insensitive,
      * by name: 2 statements. On PostgreSQL the trigram indexes of V31 serve every branch of the search.
      */
     @Transactional
