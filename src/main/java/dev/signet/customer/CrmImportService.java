@@ -1,81 +1,73 @@
 package dev.signet.customer;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
 
 /**
- * Loads CRM records and links the X identities they name. Re-importing the same records changes nothing.
- * (The full import with per-row reports, the admin upload and the REST upsert come with the CRM issue.)
+ * Imports CRM records from a CSV file or the upsert API. An import applies fully or not at all: every row is
+ * read and checked first (a report lists each problem with line, column and reason), and only a clean file is
+ * written, in one transaction ({@link CrmWriter}). Re-importing the same records changes nothing.
  */
 @ApplicationScoped
 public class CrmImportService {
 
-    private static final CSVFormat CRM_CSV = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    private static final Logger LOG = Logger.getLogger(CrmImportService.class);
 
-    private final CustomerRepository customers;
-    private final SocialIdentityRepository identities;
-    private final Clock clock;
+    private final CrmWriter writer;
+    private final CrmConfig config;
+    private final CrmValidator validator;
 
-    public CrmImportService(CustomerRepository customers, SocialIdentityRepository identities, Clock clock) {
-        this.customers = customers;
-        this.identities = identities;
-        this.clock = clock;
+    public CrmImportService(CrmWriter writer, CrmConfig config) {
+        this.writer = writer;
+        this.config = config;
+        this.validator = new CrmValidator(config.tiers());
     }
 
-    /** Reads a CSV with columns {@code crm_id,name,email,loyalty_tier,x_user_id,x_handle,notes}. */
-    public List<CrmRecord> parse(Reader csv) throws IOException {
-        List<CrmRecord> records = new ArrayList<>();
-        for (CSVRecord row : CRM_CSV.parse(csv)) {
-            records.add(new CrmRecord(row.get("crm_id"), row.get("name"), blankToNull(row.get("email")),
-                    LoyaltyTier.parse(row.get("loyalty_tier")), blankToNull(row.get("x_user_id")),
-                    blankToNull(row.get("x_handle")), blankToNull(row.get("notes"))));
+    /**
+     * Imports a CSV file (columns: see {@link CrmCsv#COLUMNS}).
+     *
+     * @throws CrmFileRejectedException if the file is larger than the limit or not UTF-8
+     */
+    public ImportReport importCsv(byte[] file, String actor) {
+        if (file.length > config.maxFileBytes()) {
+            throw new CrmFileRejectedException(413, "crm-file-too-large", "The file is too large",
+                    "The file has " + file.length + " bytes; an import takes at most " + config.maxFileBytes()
+                            + " bytes (" + config.maxFileBytes() / (1024 * 1024) + " MB). Split it into smaller files;"
+                            + " nothing was imported.");
         }
-        return records;
+        CrmCsv.Parsed parsed = CrmCsv.parse(CrmCsv.decode(file));
+        if (!parsed.errors().isEmpty()) {
+            return refused(parsed.rows().size(), parsed.errors(), actor);
+        }
+        return importRows(parsed.rows(), actor);
     }
 
-    /** Creates or updates each customer and links the X user id it names. */
-    @Transactional
-    public int upsert(List<CrmRecord> records) {
-        Instant now = clock.instant();
-        for (CrmRecord record : records) {
-            Customer customer = customers.findByCrmId(record.crmId()).orElse(null);
-            if (customer == null) {
-                customer = new Customer(record.crmId(), record.name(), record.email(), record.tier(), record.notes(), now);
-                customers.persist(customer);
-            } else {
-                customer.updateFromCrm(record.name(), record.email(), record.tier(), record.notes());
-            }
-            if (record.xUserId() != null) {
-                linkXUser(customer, record, now);
-            }
+    /** Creates or updates customers from the API; an item's "line" in the report is its position (1-based). */
+    public ImportReport upsert(List<CrmRecord> records, String actor) {
+        List<CrmRow> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(new CrmRow(i + 1, records.get(i)));
         }
-        return records.size();
+        return importRows(rows, actor);
     }
 
-    private void linkXUser(Customer customer, CrmRecord record, Instant now) {
-        SocialIdentity identity = identities.findByUserId(Network.X, record.xUserId()).orElse(null);
-        if (identity == null) {
-            String handle = record.xHandle() == null ? record.xUserId() : record.xHandle();
-            identity = new SocialIdentity(Network.X, record.xUserId(), handle, record.name(), now);
-            identities.persist(identity);
+    private ImportReport importRows(List<CrmRow> rows, String actor) {
+        List<RowError> errors = validator.validate(rows);
+        if (!errors.isEmpty()) {
+            return refused(rows.size(), errors, actor);
         }
-        if (identity.customer() == null || !identity.customer().id().equals(customer.id())) {
-            identity.linkTo(customer, LinkRule.CRM_USER_ID, now);
-        }
+        ImportReport report = writer.write(rows, actor);
+        LOG.infof("crm import applied: actor=%s rows=%d created=%d updated=%d unchanged=%d linked=%d", actor,
+                report.rows(), report.created(), report.updated(), report.unchanged(), report.linked());
+        return report;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private static ImportReport refused(int rows, List<RowError> errors, String actor) {
+        LOG.infof("crm import refused: actor=%s rows=%d errors=%d", actor, rows, errors.size());
+        return ImportReport.refused(rows, errors);
     }
 }

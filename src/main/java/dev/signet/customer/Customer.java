@@ -1,5 +1,6 @@
 package dev.signet.customer;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -33,8 +34,29 @@ public class Customer {
 
     private String notes;
 
+    @Column(name = "lifetime_value", nullable = false)
+    private BigDecimal lifetimeValue = BigDecimal.ZERO;
+
+    /** Tags, comma-separated, as the CRM gives them. */
+    private String tags;
+
+    /** The X user id the CRM names: identities with this id link automatically. */
+    @Column(name = "x_user_id")
+    private String xUserId;
+
+    /** The X handle the CRM names: links automatically only while no user id is known and the handle is unique. */
+    @Column(name = "x_handle")
+    private String xHandle;
+
+    /** Set while this customer is merged into another (undo clears it). */
+    @Column(name = "merged_into_id")
+    private Long mergedIntoId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
     protected Customer() {
     }
@@ -54,6 +76,38 @@ public class Customer {
         this.email = email;
         this.loyaltyTier = loyaltyTier;
         this.notes = notes;
+    }
+
+    /** Merged into {@code target}: hidden from search, its identities and facts now belong to the target. */
+    void mergedInto(Customer target, Instant now) {
+        if (target.id.equals(id)) {
+            throw new IllegalArgumentException("A customer can't be merged into itself");
+        }
+        this.mergedIntoId = target.id;
+        this.updatedAt = now;
+    }
+
+    /** The merge was undone: the customer stands on its own again. */
+    void unmerged(Instant now) {
+        this.mergedIntoId = null;
+        this.updatedAt = now;
+    }
+
+    /** Takes over the notes and tags of a customer merged into this one. */
+    void absorbNotesAndTags(Customer source, Instant now) {
+        if (source.notes != null && !source.notes.isBlank()) {
+            String joined = notes == null || notes.isBlank() ? source.notes : notes + "\n" + source.notes;
+            this.notes = joined.length() > 4000 ? joined.substring(0, 4000) : joined;
+        }
+        this.tags = Tags.union(tags, source.tags);
+        this.updatedAt = now;
+    }
+
+    /** Puts back notes and tags as they were before a merge. */
+    void restoreNotesAndTags(String notes, String tags, Instant now) {
+        this.notes = notes;
+        this.tags = tags;
+        this.updatedAt = now;
     }
 
     public Long id() {
@@ -78,5 +132,29 @@ public class Customer {
 
     public String notes() {
         return notes;
+    }
+
+    public BigDecimal lifetimeValue() {
+        return lifetimeValue;
+    }
+
+    public String tags() {
+        return tags;
+    }
+
+    public String xUserId() {
+        return xUserId;
+    }
+
+    public String xHandle() {
+        return xHandle;
+    }
+
+    public Long mergedIntoId() {
+        return mergedIntoId;
+    }
+
+    public boolean merged() {
+        return mergedIntoId != null;
     }
 }

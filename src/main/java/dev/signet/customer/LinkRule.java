@@ -4,6 +4,8 @@ package dev.signet.customer;
 public enum LinkRule {
     /** The CRM record names the network user id. */
     CRM_USER_ID,
-    /** An agent linked it by hand. */
+    /** The CRM record names the handle, knows no user id, and only this identity goes by that handle. */
+    CRM_HANDLE,
+    /** An agent linked it by hand, or confirmed a suggestion. */
     AGENT
 }

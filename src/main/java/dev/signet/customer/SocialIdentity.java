@@ -2,6 +2,7 @@ package dev.signet.customer;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +54,10 @@ public class SocialIdentity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Since when the identity goes by its current handle (null: since it was first seen). */
+    @Column(name = "handle_since")
+    private Instant handleSince;
+
     protected SocialIdentity() {
     }
 
@@ -64,20 +69,47 @@ public class SocialIdentity {
         this.createdAt = now;
     }
 
-    /** Keeps the current handle and display name; the identity stays the same person. */
-    public void refreshProfile(String handle, String displayName) {
+    /**
+     * Keeps the current handle and display name; the identity stays the same person (and keeps its link).
+     *
+     * @return the handle it went by until now, to keep in its history, when the handle changed
+     */
+    public Optional<HandleHistory> refreshProfile(String handle, String displayName, Instant now) {
+        Optional<HandleHistory> previous = Optional.empty();
         if (handle != null && !handle.isBlank() && !Objects.equals(this.handle, handle)) {
+            previous = Optional.of(new HandleHistory(this, this.handle, handleSince != null ? handleSince : createdAt, now));
             this.handle = handle;
+            this.handleSince = now;
         }
         if (displayName != null && !displayName.isBlank()) {
             this.displayName = displayName;
         }
+        return previous;
     }
 
     public void linkTo(Customer customer, LinkRule rule, Instant now) {
         this.customer = customer;
         this.linkRule = rule;
         this.linkedAt = now;
+    }
+
+    void unlink() {
+        this.customer = null;
+        this.linkRule = null;
+        this.linkedAt = null;
+    }
+
+    /** Moves to another customer (merge or its undo), keeping why it was linked. */
+    void moveTo(Customer customer) {
+        this.customer = customer;
+    }
+
+    public Instant linkedAt() {
+        return linkedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public Long id() {

@@ -2,10 +2,7 @@ package dev.signet.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.Priority;
@@ -15,7 +12,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.signet.customer.CrmImportService;
-import dev.signet.customer.CrmRecord;
+import dev.signet.customer.ImportReport;
+import dev.signet.customer.PinnedFactService;
 import dev.signet.security.AppUserService;
 import dev.signet.security.Role;
 import io.quarkus.runtime.StartupEvent;
@@ -43,11 +41,13 @@ public class DemoDataSeeder {
     private final DemoConfig config;
     private final AppUserService users;
     private final CrmImportService crm;
+    private final PinnedFactService facts;
 
-    public DemoDataSeeder(DemoConfig config, AppUserService users, CrmImportService crm) {
+    public DemoDataSeeder(DemoConfig config, AppUserService users, CrmImportService crm, PinnedFactService facts) {
         this.config = config;
         this.users = users;
         this.crm = crm;
+        this.facts = facts;
     }
 
     void seed(@Observes @Priority(20) StartupEvent start) {
@@ -59,18 +59,22 @@ public class DemoDataSeeder {
                 users.create(user.username(), config.password(), user.displayName(), user.initials(), user.role());
             }
         }
-        int customers = crm.upsert(readCrm());
-        LOG.infof("demo data ready: users=%d crmCustomers=%d", USERS.size(), customers);
+        ImportReport report = crm.importCsv(readCrm(), "demo");
+        if (!report.applied()) {
+            throw new IllegalStateException("The demo CRM list is invalid: " + report.errors());
+        }
+        // María writes to both brands (a public mention to @AcmeAir, a DM to @NimbusMobile): a fact she gave once
+        // shows on both conversations.
+        facts.pinIfAbsent("C-10001", "Baggage report", "MADAA41273 (AA412 from Madrid, medication inside)", "maria");
+        LOG.infof("demo data ready: users=%d crmCustomers=%d", USERS.size(), report.rows());
     }
 
-    private List<CrmRecord> readCrm() {
+    private byte[] readCrm() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(CRM_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Missing classpath resource " + CRM_RESOURCE);
             }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return crm.parse(reader);
-            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Can't read the demo CRM list", e);
         }

@@ -32,6 +32,8 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.customer.Network;
 import dev.signet.insight.HourlyVolumeRepository;
+import dev.signet.customer.HandleHistoryRepository;
+import dev.signet.customer.IdentityLinkService;
 import dev.signet.customer.SocialIdentity;
 import dev.signet.customer.SocialIdentityRepository;
 
@@ -58,11 +60,14 @@ public class IntakeService {
     private final PriorityRule priority;
     private final Event<QueueChanged> changes;
     private final Clock clock;
+    private final HandleHistoryRepository handleHistory;
+    private final IdentityLinkService identityLinks;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
             HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
-            Event<QueueChanged> changes, Clock clock) {
+            Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
+            IdentityLinkService identityLinks) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -75,6 +80,8 @@ public class IntakeService {
         this.priority = priority;
         this.changes = changes;
         this.clock = clock;
+        this.handleHistory = handleHistory;
+        this.identityLinks = identityLinks;
     }
 
     /**
@@ -116,6 +123,7 @@ public class IntakeService {
                 now.minus(care.reopenWindow()));
         DropTally tally = new DropTally();
         Map<Long, Conversation> touched = new LinkedHashMap<>();
+        List<SocialIdentity> newIdentities = new ArrayList<>();
         List<IntakeResult> results = new ArrayList<>(chunk.size());
         for (InboundMessage inbound : chunk) {
             if (inbound.network() != network) {
@@ -132,8 +140,11 @@ public class IntakeService {
                 }
                 continue;
             }
-            results.add(store(inbound, account, known, now, touched));
+            results.add(store(inbound, account, known, now, touched, newIdentities));
         }
+        // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk);
+        // before the priorities below, which read the linked customer's tier.
+        identityLinks.linkNewIdentities(newIdentities, now);
         // One queue event per conversation, passed on to the live queues once the batch commits.
         touched.values().forEach(c -> {
             c.prioritize(priority);
@@ -159,7 +170,7 @@ public class IntakeService {
     }
 
     private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now,
-            Map<Long, Conversation> touched) {
+            Map<Long, Conversation> touched, List<SocialIdentity> newIdentities) {
         SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
         if (author == null) {
             author = new SocialIdentity(inbound.network(), inbound.author().userId(),
@@ -167,8 +178,11 @@ public class IntakeService {
                     inbound.author().displayName(), now);
             identityRepository.persist(author);
             known.rememberIdentity(author);
+            newIdentities.add(author);
         } else {
-            author.refreshProfile(inbound.author().handle(), inbound.author().displayName());
+            // Customer hook: a renamed handle is kept in the identity's history (the link stays: keyed on the id).
+            author.refreshProfile(inbound.author().handle(), inbound.author().displayName(), now)
+                    .ifPresent(handleHistory::persist);
         }
         ConversationKind kind = inbound.kind() == MessageKind.MENTION ? ConversationKind.PUBLIC : ConversationKind.DM;
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())

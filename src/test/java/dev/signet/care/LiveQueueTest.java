@@ -25,7 +25,6 @@ import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.customer.CrmImportService;
 import dev.signet.customer.CrmRecord;
-import dev.signet.customer.LoyaltyTier;
 import dev.signet.insight.MessageScored;
 import dev.signet.insight.Sentiment;
 import dev.signet.intake.IntakeService;
@@ -198,8 +197,8 @@ class LiveQueueTest {
     void goldCustomersComeFirstAndEveryRowSaysWhy() {
         TestWorld.Login maria = world.agent();
         Author gold = world.customer("Gold Member");
-        crm.upsert(List.of(new CrmRecord("crm-" + gold.userId(), "Gold Member", null, LoyaltyTier.GOLD, gold.userId(),
-                gold.handle(), null)));
+        crm.upsert(List.of(new CrmRecord("crm-" + gold.userId(), "Gold Member", null, "gold", null, null, gold.userId(),
+                gold.handle(), null)), "test");
         InboundMessage plain = world.mention(TestWorld.MOBILE, world.customer("Plain Member"), "@SignetTestMobile hi", null);
         InboundMessage golden = world.mention(TestWorld.MOBILE, gold, "@SignetTestMobile hi too", null);
         intake.receiveAll(List.of(plain, golden));

@@ -17,7 +17,6 @@ import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.customer.CrmImportService;
 import dev.signet.customer.CrmRecord;
-import dev.signet.customer.LoyaltyTier;
 import dev.signet.intake.IntakeService;
 import dev.signet.security.AppUserService;
 import dev.signet.testsupport.TestWorld;
@@ -54,12 +53,12 @@ class QueueStatementCountTest {
         for (int i = 0; i < 110; i++) {
             Author author = world.customer("Counted " + i);
             if (i % 3 == 0) {
-                records.add(new CrmRecord("crm-" + author.userId(), "Counted " + i, null, LoyaltyTier.SILVER,
+                records.add(new CrmRecord("crm-" + author.userId(), "Counted " + i, null, "silver", null, null,
                         author.userId(), author.handle(), null));
             }
             mentions.add(world.mention(i % 2 == 0 ? TestWorld.AIR : TestWorld.MOBILE, author, "@SignetTestAir count me", null));
         }
-        crm.upsert(records);
+        crm.upsert(records, "test");
         intake.receiveAll(mentions);
         List<String> ids = mentions.stream().map(InboundMessage::externalId).toList();
         try {

@@ -90,7 +90,7 @@ class IntakeServiceTest {
     void aCustomerNamedInTheCrmIsLinkedByUserIdAndKeepsTheLinkAfterAHandleChange() {
         Author eva = world.customer("Eva Gold");
         String crmId = "CRM-" + eva.userId();
-        crm.upsert(List.of(new CrmRecord(crmId, "Eva Goldberg", null, LoyaltyTier.GOLD, eva.userId(), eva.handle(), null)));
+        crm.upsert(List.of(new CrmRecord(crmId, "Eva Goldberg", null, "gold", null, null, eva.userId(), eva.handle(), null)), "test");
 
         intake.receive(world.mention(TestWorld.AIR, eva, "@SignetTestAir hello", null));
         Author renamed = new Author(eva.userId(), "eva_new_handle_" + eva.userId().substring(10), "Eva G.");

@@ -34,7 +34,7 @@ public class TestWorld {
 
     private final AppUserService users;
     private final AtomicInteger sequence = new AtomicInteger();
-    private final AtomicInteger signers = new AtomicInteger();
+    private final AtomicInteger userSequence = new AtomicInteger();
 
     public TestWorld(AppUserService users) {
         this.users = users;
@@ -42,12 +42,22 @@ public class TestWorld {
 
     /** A user who can log in with {@link #PASSWORD}; agents and leads get unique initials. */
     public Login user(String role) {
-        int n = sequence.incrementAndGet();
-        String username = role + "-" + n + "-" + System.nanoTime();
-        // A counter of its own: ids and customers share `sequence`, and would make initials wrap around sooner.
-        String initials = Role.AGENT.equals(role) || Role.LEAD.equals(role) ? initials(signers.incrementAndGet()) : null;
-        users.create(username, PASSWORD, "Test " + role + " " + n, initials, role);
-        return new Login(username, PASSWORD, initials);
+        // Initials have their own counter (ids and handles draw from `sequence` by the hundred) and skip those
+        // taken already, e.g. by a Quarkus application started earlier in this run on the same database.
+        for (int attempt = 0; attempt < 26 * 26; attempt++) {
+            int n = userSequence.incrementAndGet();
+            String username = role + "-" + n + "-" + System.nanoTime();
+            String initials = Role.AGENT.equals(role) || Role.LEAD.equals(role) ? initials(n) : null;
+            try {
+                users.create(username, PASSWORD, "Test " + role + " " + n, initials, role);
+                return new Login(username, PASSWORD, initials);
+            } catch (dev.signet.api.ProblemException e) {
+                if (!"initials-taken".equals(e.slug())) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("No free test initials left");
     }
 
     public Login agent() {

@@ -1,0 +1,110 @@
+package dev.signet.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Pins and unpins the facts a customer already gave, and keeps internal notes. Unpinning is audited. */
+@ApplicationScoped
+public class PinnedFactService {
+
+    private final EntityManager em;
+    private final CustomerAuditRepository audit;
+    private final Clock clock;
+
+    public PinnedFactService(EntityManager em, CustomerAuditRepository audit, Clock clock) {
+        this.em = em;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Pins a fact taken from a message; the message's author must be linked to a customer. */
+    @Transactional
+    public long pin(long messageId, String label, String value, String actor) {
+        String cleanLabel = required(label, "label", 80);
+        String cleanValue = required(value, "value", 500);
+        List<?> owner = em.createNativeQuery("""
+                select i.customer_id from message m join conversation c on c.id = m.conversation_id
+                join social_identity i on i.id = c.identity_id where m.id = :id""")
+                .setParameter("id", messageId).getResultList();
+        if (owner.isEmpty()) {
+            throw CustomerActionException.notFound("message", messageId);
+        }
+        if (owner.get(0) == null) {
+            throw new CustomerActionException(409, "customer-unknown", "Link the customer first",
+                    "This conversation's author is not linked to a customer yet: link them (or confirm a suggestion), then pin.");
+        }
+        return pinFor(((Number) owner.get(0)).longValue(), messageId, cleanLabel, cleanValue, actor);
+    }
+
+    /** Pins a fact straight on a customer (no source message): used by the demo data. */
+    @Transactional
+    public long pinFor(long customerId, Long messageId, String label, String value, String actor) {
+        Instant now = clock.instant();
+        PinnedFact fact = new PinnedFact(customerId, messageId, label, value, actor, now);
+        em.persist(fact);
+        audit.persist(new CustomerAudit(customerId, AuditAction.FACT_PINNED, null, null, actor,
+                "Pinned " + label + ": " + value, now));
+        return fact.id();
+    }
+
+    /** Pins a fact on the customer with this CRM id unless one with this label is pinned already (idempotent seeding). */
+    @Transactional
+    public void pinIfAbsent(String crmId, String label, String value, String actor) {
+        List<Customer> customer = em.createQuery("select c from Customer c where c.crmId = :crm", Customer.class)
+                .setParameter("crm", crmId).getResultList();
+        if (customer.isEmpty()) {
+            throw new IllegalStateException("No customer with CRM id " + crmId);
+        }
+        long pinned = em.createQuery(
+                "select count(f) from PinnedFact f where f.customerId = :id and f.label = :label and f.unpinnedAt is null",
+                Long.class).setParameter("id", customer.get(0).id()).setParameter("label", label).getSingleResult();
+        if (pinned == 0) {
+            pinFor(customer.get(0).id(), null, label, value, actor);
+        }
+    }
+
+    @Transactional
+    public void unpin(long factId, String actor, String reason) {
+        PinnedFact fact = em.find(PinnedFact.class, factId);
+        if (fact == null) {
+            throw CustomerActionException.notFound("fact", factId);
+        }
+        Instant now = clock.instant();
+        fact.unpin(actor, now);
+        audit.persist(new CustomerAudit(fact.customerId(), AuditAction.FACT_UNPINNED, null, null, actor,
+                "Unpinned " + fact.label() + ": " + fact.value() + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"),
+                now));
+    }
+
+    @Transactional
+    public long addNote(long customerId, long authorUserId, String text) {
+        String clean = required(text, "text", 4000);
+        if (em.find(Customer.class, customerId) == null) {
+            throw CustomerActionException.notFound("customer", customerId);
+        }
+        CustomerNote note = new CustomerNote(customerId, authorUserId, clean, clock.instant());
+        em.persist(note);
+        return note.id();
+    }
+
+    private static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new CustomerActionException(400, "missing-" + field, "Missing " + field, "Give a " + field + ".");
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > max) {
+            throw new CustomerActionException(400, field + "-too-long", capital(field) + " too long",
+                    "The " + field + " has " + trimmed.length() + " characters; at most " + max + ".");
+        }
+        return trimmed;
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
