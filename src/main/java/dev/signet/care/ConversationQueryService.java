@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;
+import dev.signet.insight.MessageSentimentView;
+import dev.signet.insight.SentimentLookup;
 
 /**
  * Reads conversations for the queue, the conversation page and the API. Every read is a fixed number of
@@ -25,10 +27,12 @@ public class ConversationQueryService {
 
     private final EntityManager em;
     private final MessageRepository messages;
+    private final SentimentLookup sentiments;
 
-    public ConversationQueryService(EntityManager em, MessageRepository messages) {
+    public ConversationQueryService(EntityManager em, MessageRepository messages, SentimentLookup sentiments) {
         this.em = em;
         this.messages = messages;
+        this.sentiments = sentiments;
     }
 
     @Transactional
@@ -81,7 +85,10 @@ public class ConversationQueryService {
         int size = Math.max(1, Math.min(limit, THREAD_PAGE));
         long total = messages.countInConversation(id);
         int from = offset != null ? Math.max(0, offset) : (int) Math.max(0, total - size);
-        List<MessageView> thread = messages.thread(id, from, size).stream().map(ConversationQueryService::toView).toList();
+        List<Message> page = messages.thread(id, from, size);
+        Map<Long, MessageSentimentView> sentiment = sentiments.forMessages(page.stream()
+                .filter(m -> m.direction() == Direction.IN).map(Message::id).toList());
+        List<MessageView> thread = page.stream().map(m -> toView(m, sentiment.get(m.id()))).toList();
         return new ConversationDetail(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size);
     }
@@ -107,11 +114,11 @@ public class ConversationQueryService {
                 linkRule);
     }
 
-    static MessageView toView(Message m) {
+    static MessageView toView(Message m, MessageSentimentView sentiment) {
         SocialIdentity author = m.authorIdentity();
         return new MessageView(m.id(), m.direction(), m.externalId(), m.text(), m.sentAt(),
                 author != null ? author.handle() : null, author != null ? author.displayName() : null,
                 m.authorUser() != null ? m.authorUser().initials() : null,
-                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId());
+                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId(), sentiment);
     }
 }
