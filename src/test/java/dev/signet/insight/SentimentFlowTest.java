@@ -26,6 +26,7 @@ import dev.signet.testsupport.Csrf;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -36,6 +37,7 @@ import io.restassured.response.Response;
  * retrained on the corrections, used for new scores, and rolled back. Roles and bad input.
  */
 @QuarkusTest
+@TestProfile(SentimentTestProfile.class)
 class SentimentFlowTest {
 
     /** Generous: the first score of a run waits for the encoders to load on a busy machine. Not a timing goal. */

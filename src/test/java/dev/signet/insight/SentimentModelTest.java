@@ -10,12 +10,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * The shipped model (encoders + head, loaded once by the application) on a fixed sample of customer-care posts
  * written by the Signet team. Thresholds sit well below the benchmark's goals so the test is stable.
  */
 @QuarkusTest
+@TestProfile(SentimentTestProfile.class)
 class SentimentModelTest {
 
     private static final List<SentimentDatasets.Labelled> SAMPLE = List.of(
