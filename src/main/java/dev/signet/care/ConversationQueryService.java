@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;
+import dev.signet.insight.MessageSentimentView;
+import dev.signet.insight.SentimentLookup;
 
 /**
  * Reads conversations for the queue, the conversation page and the API. Every read is a fixed number of
@@ -35,15 +37,17 @@ public class ConversationQueryService {
     private final PriorityRule priority;
     private final Clock clock;
     private final DeliveryLookup deliveries;
+    private final SentimentLookup sentiments;
 
     public ConversationQueryService(EntityManager em, MessageRepository messages, HandOffRepository handOffs,
-            PriorityRule priority, Clock clock, DeliveryLookup deliveries) {
+            PriorityRule priority, Clock clock, DeliveryLookup deliveries, SentimentLookup sentiments) {
         this.em = em;
         this.messages = messages;
         this.handOffs = handOffs;
         this.priority = priority;
         this.clock = clock;
         this.deliveries = deliveries;
+        this.sentiments = sentiments;
     }
 
     /**
@@ -151,7 +155,9 @@ public class ConversationQueryService {
         List<Message> page = messages.thread(id, from, size);
         Map<Long, Delivery> delivery = deliveries.forMessages(
                 page.stream().filter(m -> m.direction() == Direction.OUT).map(Message::id).toList());
-        List<MessageView> thread = page.stream().map(m -> toView(m, delivery.get(m.id()))).toList();
+        Map<Long, MessageSentimentView> sentiment = sentiments.forMessages(page.stream()
+                .filter(m -> m.direction() == Direction.IN).map(Message::id).toList());
+        List<MessageView> thread = page.stream().map(m -> toView(m, delivery.get(m.id()), sentiment.get(m.id()))).toList();
         PriorityRule.Explained priority = explain(c, now);
         return new ConversationDetail(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size, holder(c, now),
@@ -197,11 +203,12 @@ public class ConversationQueryService {
                 linkRule);
     }
 
-    static MessageView toView(Message m, Delivery delivery) {
+    static MessageView toView(Message m, Delivery delivery, MessageSentimentView sentiment) {
         SocialIdentity author = m.authorIdentity();
         return new MessageView(m.id(), m.direction(), m.externalId(), m.text(), m.sentAt(),
                 author != null ? author.handle() : null, author != null ? author.displayName() : null,
                 m.authorUser() != null ? m.authorUser().initials() : null,
-                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId(), delivery);
+                m.authorUser() != null ? m.authorUser().displayName() : null, m.inReplyToExternalId(), delivery,
+                sentiment);
     }
 }

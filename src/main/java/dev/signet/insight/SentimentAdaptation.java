@@ -1,0 +1,181 @@
+package dev.signet.insight;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Adapts the sentiment model to each brand account, in the background: a new version is the shipped head
+ * retrained on that account's corrections — anchored on the shipped weights by an L2 pull, which stands in for the
+ * shipped training data (its texts may not ship) — plus the account's label mix estimated from its latest scored
+ * traffic. Each version is kept; one is active; rolling back activates an older one or none (the shipped model).
+ */
+@ApplicationScoped
+public class SentimentAdaptation {
+
+    private static final Logger LOG = Logger.getLogger(SentimentAdaptation.class);
+
+    private final EntityManager em;
+    private final SentimentModels models;
+    private final SentimentCorrectionRepository corrections;
+    private final SentimentModelVersionRepository versions;
+    private final MessageSentimentRepository scores;
+    private final SentimentConfig config;
+    private final Clock clock;
+
+    public SentimentAdaptation(EntityManager em, SentimentModels models, SentimentCorrectionRepository corrections,
+            SentimentModelVersionRepository versions, MessageSentimentRepository scores, SentimentConfig config,
+            Clock clock) {
+        this.em = em;
+        this.models = models;
+        this.corrections = corrections;
+        this.versions = versions;
+        this.scores = scores;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${signet.sentiment.retrain-every:30s}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retrainInBackground() {
+        if (config.enabled()) {
+            retrainDue();
+        }
+    }
+
+    /** Retrains every account whose corrections changed since its latest version; returns the new versions. */
+    public List<ModelVersionView> retrainDue() {
+        Map<String, Long> due = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> accounts = new HashMap<>();
+            for (Object[] row : corrections.countsByAccount()) {
+                String account = (String) row[0];
+                long count = (Long) row[1];
+                java.time.Instant last = (java.time.Instant) row[2];
+                boolean changed = versions.latest(account)
+                        .map(v -> v.corrections() != count || v.createdAt().isBefore(last))
+                        .orElse(true);
+                if (changed) {
+                    accounts.put(account, count);
+                }
+            }
+            return accounts;
+        });
+        List<ModelVersionView> created = new ArrayList<>();
+        for (String account : due.keySet()) {
+            try {
+                created.add(retrain(account));
+            } catch (RuntimeException e) {
+                // One account's failure must not stop the others; it is tried again next interval.
+                LOG.errorf(e, "sentiment retrain failed account=%s", account);
+            }
+        }
+        return created;
+    }
+
+    /** Trains and activates a new version for the account from its corrections and recent traffic. */
+    public ModelVersionView retrain(String accountKey) {
+        List<Pending> missing = QuarkusTransaction.requiringNew().call(() -> {
+            requireAccount(accountKey);
+            List<Pending> pending = new ArrayList<>();
+            for (SentimentCorrection c : corrections.forAccount(accountKey)) {
+                if (c.features() == null) {
+                    pending.add(new Pending(c.id(), messageText(c.messageId())));
+                }
+            }
+            return pending;
+        });
+        // Embeddings are computed outside any transaction (≈ 5-10 ms each) and stored once.
+        Map<Long, float[]> computed = new HashMap<>();
+        for (Pending p : missing) {
+            computed.put(p.correctionId(), models.features(p.text()));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<float[]> rows = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            for (SentimentCorrection c : corrections.forAccount(accountKey)) {
+                float[] features = c.features();
+                if (features == null) {
+                    features = computed.get(c.id());
+                    if (features == null) {
+                        features = models.features(messageText(c.messageId()));
+                    }
+                    c.features(features);
+                }
+                rows.add(features);
+                labels.add(c.sentiment().ordinal());
+            }
+            SentimentModels.ShippedHead shipped = models.shipped();
+            SentimentHead head = rows.isEmpty() ? shipped.head()
+                    : HeadTrainer.adapt(shipped.head(), rows, labels.stream().mapToInt(Integer::intValue).toArray(),
+                            new HeadTrainer.Settings(config.adaptLambda(), config.adaptIterations(), 0.01));
+            List<double[]> traffic = scores.latestBaseProbabilities(accountKey, config.priorTraffic());
+            double[] prior = traffic.size() >= config.priorMinTraffic()
+                    ? PriorEstimate.priors(traffic)
+                    : new double[] { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+            int number = versions.latest(accountKey).map(SentimentModelVersion::number).orElse(0) + 1;
+            String label = shipped.version() + "+" + accountKey + "-v" + number;
+            SentimentModelVersion version = new SentimentModelVersion(accountKey, number, label, rows.size(),
+                    traffic.size() >= config.priorMinTraffic() ? traffic.size() : 0, prior, HeadCodec.toBytes(head),
+                    clock.instant());
+            versions.active(accountKey).ifPresent(SentimentModelVersion::deactivate);
+            em.flush();
+            version.activate();
+            versions.persist(version);
+            LOG.infof("sentiment version trained account=%s version=%s corrections=%d traffic=%d", accountKey, label,
+                    rows.size(), version.traffic());
+            return ModelVersionView.of(version);
+        });
+    }
+
+    /** The account's versions, newest first. */
+    public List<ModelVersionView> versions(String accountKey) {
+        return QuarkusTransaction.joiningExisting().call(
+                () -> versions.forAccount(accountKey).stream().map(ModelVersionView::of).toList());
+    }
+
+    /** Activates version {@code number} of the account; 0 goes back to the shipped model. */
+    public List<ModelVersionView> activate(String accountKey, int number) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            requireAccount(accountKey);
+            SentimentModelVersion target = null;
+            if (number != 0) {
+                target = versions.byNumber(accountKey, number)
+                        .orElseThrow(() -> new ModelVersionNotFoundException(accountKey, number));
+            }
+            versions.active(accountKey).ifPresent(SentimentModelVersion::deactivate);
+            em.flush();
+            if (target != null) {
+                target.activate();
+            }
+            LOG.infof("sentiment version activated account=%s number=%d", accountKey, number);
+            return versions.forAccount(accountKey).stream().map(ModelVersionView::of).toList();
+        });
+    }
+
+    private void requireAccount(String accountKey) {
+        Long count = em.createQuery("select count(a) from ChannelAccount a where a.accountKey = :key", Long.class)
+                .setParameter("key", accountKey).getSingleResult();
+        if (count == 0) {
+            throw new dev.signet.api.ProblemException(404, "account-not-found", "Account not found",
+                    "There is no brand account '" + accountKey + "'.");
+        }
+    }
+
+    private String messageText(long messageId) {
+        return em.createQuery("select m.text from Message m where m.id = :id", String.class)
+                .setParameter("id", messageId).getSingleResult();
+    }
+
+    private record Pending(long correctionId, String text) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.signet.insight;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Sentiment scoring of customers' messages and its adaptation to each brand account. */
+@ConfigMapping(prefix = "signet.sentiment")
+public interface SentimentConfig {
+
+    /** Score inbound messages at all (off: no model is loaded and messages stay unscored). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the scoring worker looks for unscored inbound messages (a score follows within about this). */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** At most this many messages are scored in one transaction. */
+    @WithDefault("32")
+    int batchSize();
+
+    /** Only messages stored this recently are looked for (bounds the worker's query; older ones stay unscored). */
+    @WithDefault("24h")
+    Duration lookback();
+
+    /**
+     * How often the background retrainer looks for accounts with new corrections (a duration such as {@code 30s};
+     * {@code off} disables it: versions are then made only through the API).
+     */
+    @WithDefault("30s")
+    String retrainEvery();
+
+    /** The label mix of an account is estimated from its latest this many scored messages. */
+    @WithDefault("2000")
+    int priorTraffic();
+
+    /** No label mix is estimated from fewer scored messages than this (the shipped, uniform one is kept). */
+    @WithDefault("200")
+    int priorMinTraffic();
+
+    /** How far the estimated label mix moves the scores: 0 ignores it, 1 is the full Bayes correction. */
+    @WithDefault("1.0")
+    double priorStrength();
+
+    /** L2 pull of a brand's head towards the shipped head: higher trusts the shipped data more. */
+    @WithDefault("0.3")
+    double adaptLambda();
+
+    /** Training steps when a brand's head is adapted to its corrections. */
+    @WithDefault("150")
+    int adaptIterations();
+}
