@@ -73,6 +73,24 @@ public class SandboxXV2Service {
      */
     @Transactional
     public ObjectNode mentions(String userId, MentionsQuery query) {
+        return timeline(userId, query, true, (user, sinceId, maxId, limit) ->
+                tweets.mentionsOf(user, sinceId, maxId, limit, SandboxXService.MENTIONS_REACHABLE));
+    }
+
+    /**
+     * {@code GET /2/users/{id}/tweets}: the user's own posts (replies included), newest first; {@code since_id} and
+     * {@code until_id} exclusive; paged with {@code next_token}. The same query parameters as mentions.
+     */
+    @Transactional
+    public ObjectNode tweetsBy(String userId, MentionsQuery query) {
+        return timeline(userId, query, false, tweets::postedBy);
+    }
+
+    /**
+     * One page of a user's timeline in v2's shape ({@code data}, {@code includes.users} when authors may be
+     * expanded, {@code meta} with {@code next_token}): the paging both timeline endpoints share.
+     */
+    private ObjectNode timeline(String userId, MentionsQuery query, boolean authorsExpandable, TimelineQuery find) {
         int size = bounded("max_results", query.maxResults(), MENTIONS_DEFAULT, MENTIONS_MIN, MENTIONS_MAX);
         SandboxUser user = users.findByIdOptional(parseId("id", userId))
                 .orElseThrow(() -> XApiException.resourceNotFound("Could not find user with id: [" + userId + "]."));
@@ -84,10 +102,9 @@ public class SandboxXV2Service {
         if (query.paginationToken() != null) {
             maxId = Math.min(maxId, PaginationToken.decode(query.paginationToken()));
         }
-        List<SandboxTweet> found = tweets.mentionsOf(user.getId(), sinceId, maxId, size + 1,
-                SandboxXService.MENTIONS_REACHABLE);
+        List<SandboxTweet> found = find.find(user.getId(), sinceId, maxId, size + 1);
         List<SandboxTweet> page = found.subList(0, Math.min(size, found.size()));
-        boolean expandAuthors = query.expansions().contains("author_id");
+        boolean expandAuthors = authorsExpandable && query.expansions().contains("author_id");
         Map<Long, Long> conversationIds = query.tweetFields().contains("conversation_id")
                 ? conversationIds(page)
                 : Map.of();
@@ -117,44 +134,10 @@ public class SandboxXV2Service {
         return body;
     }
 
-    /**
-     * {@code GET /2/users/{id}/tweets}: the user's own posts (replies included), newest first; {@code since_id} and
-     * {@code until_id} exclusive; paged with {@code next_token}. The same query parameters as mentions.
-     */
-    @Transactional
-    public ObjectNode tweetsBy(String userId, MentionsQuery query) {
-        int size = bounded("max_results", query.maxResults(), MENTIONS_DEFAULT, MENTIONS_MIN, MENTIONS_MAX);
-        SandboxUser user = users.findByIdOptional(parseId("id", userId))
-                .orElseThrow(() -> XApiException.resourceNotFound("Could not find user with id: [" + userId + "]."));
-        long sinceId = query.sinceId() == null ? 0 : parseId("since_id", query.sinceId());
-        long maxId = Long.MAX_VALUE;
-        if (query.untilId() != null) {
-            maxId = parseId("until_id", query.untilId()) - 1;
-        }
-        if (query.paginationToken() != null) {
-            maxId = Math.min(maxId, PaginationToken.decode(query.paginationToken()));
-        }
-        List<SandboxTweet> found = tweets.postedBy(user.getId(), sinceId, maxId, size + 1);
-        List<SandboxTweet> page = found.subList(0, Math.min(size, found.size()));
-        Map<Long, Long> conversationIds = query.tweetFields().contains("conversation_id")
-                ? conversationIds(page)
-                : Map.of();
-        ObjectNode body = json.object();
-        if (!page.isEmpty()) {
-            ArrayNode data = body.putArray("data");
-            page.forEach(tweet -> data.add(json.tweet(tweet, query.tweetFields(), false,
-                    conversationIds.getOrDefault(tweet.getId(), tweet.getId()))));
-        }
-        ObjectNode meta = body.putObject("meta");
-        if (!page.isEmpty()) {
-            meta.put("newest_id", Long.toString(page.get(0).getId()));
-            meta.put("oldest_id", Long.toString(page.get(page.size() - 1).getId()));
-        }
-        meta.put("result_count", page.size());
-        if (found.size() > size) {
-            meta.put("next_token", PaginationToken.encode(found.get(size).getId()));
-        }
-        return body;
+    /** Which posts a timeline holds: newest first, ids in (sinceId, maxId], at most {@code limit}. */
+    @FunctionalInterface
+    private interface TimelineQuery {
+        List<SandboxTweet> find(long userId, long sinceId, long maxId, int limit);
     }
 
     /**

@@ -35,14 +35,13 @@ class CrashBench {
     private static final int CUSTOMERS = 50;
     private static final int KILL_AT = 4_000;
     private static final String BASE = "http://127.0.0.1:8585";
-    private static final String ADMIN_DB = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String BENCH_DB = "jdbc:postgresql://127.0.0.1:5432/signet_bench";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void killedMidwayLosesAndDuplicatesNothing() throws Exception {
-        freshDatabase();
+        BenchProcess.freshDatabase("signet_bench");
         Process app = start(1);
         try {
             awaitLive();
@@ -55,7 +54,7 @@ class CrashBench {
             Thread poster = new Thread(() -> postAll(posted), "crash-bench-poster");
             poster.start();
 
-            waitUntil(() -> stored() >= KILL_AT, Duration.ofMinutes(3), "stored reached " + KILL_AT);
+            BenchProcess.waitUntil(() -> stored() >= KILL_AT, Duration.ofMinutes(3), "stored reached " + KILL_AT);
             app.destroyForcibly().waitFor();
             long atKill = stored();
             app = start(2);
@@ -63,7 +62,7 @@ class CrashBench {
 
             poster.join(Duration.ofMinutes(5).toMillis());
             assertEquals(MENTIONS, posted.get(), "every mention posted");
-            waitUntil(() -> stored() >= MENTIONS, Duration.ofMinutes(3), "stored reached " + MENTIONS);
+            BenchProcess.waitUntil(() -> stored() >= MENTIONS, Duration.ofMinutes(3), "stored reached " + MENTIONS);
             Thread.sleep(3_000);
 
             long[] counts = storedAndDistinct();
@@ -92,11 +91,11 @@ class CrashBench {
                 } catch (IOException e) {
                     // The application is down (killed): wait for the restart.
                 }
-                sleep(200);
+                BenchProcess.sleep(200);
             }
             posted.incrementAndGet();
             if (i % 5 == 4) {
-                sleep(10);
+                BenchProcess.sleep(10);
             }
         }
     }
@@ -112,7 +111,7 @@ class CrashBench {
     }
 
     private void awaitLive() throws InterruptedException {
-        waitUntil(() -> {
+        BenchProcess.waitUntil(() -> {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create(BASE + "/q/health/live")).GET().build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -144,13 +143,6 @@ class CrashBench {
         }
     }
 
-    private static void freshDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(ADMIN_DB, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists signet_bench with (force)");
-            statement.execute("create database signet_bench");
-        }
-    }
 
     private static long stored() {
         return storedAndDistinct()[0];
@@ -173,26 +165,6 @@ class CrashBench {
         }
     }
 
-    private static void waitUntil(Check check, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(250);
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    @FunctionalInterface
-    private interface Check {
-        boolean ok() throws InterruptedException;
-    }
 }

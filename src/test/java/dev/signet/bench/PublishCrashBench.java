@@ -50,7 +50,6 @@ class PublishCrashBench {
     private static final int PORT = Integer.getInteger("signet.bench.publish.port", 8586);
     private static final String DB = System.getProperty("signet.bench.publish.db", "signet_publish_bench");
     private static final String BASE = "http://127.0.0.1:" + PORT;
-    private static final String ADMIN_DB = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String BENCH_DB = "jdbc:postgresql://127.0.0.1:5432/" + DB;
     private static final String AGENT = "Basic " + Base64.getEncoder().encodeToString("maria:signet".getBytes(StandardCharsets.UTF_8));
     private static final List<String> PUBLISH_PATHS = List.of("statuses/update.json", "direct_messages/events/new.json",
@@ -61,7 +60,7 @@ class PublishCrashBench {
 
     @Test
     void killedMidPublishPublishesEveryReplyExactlyOnce() throws Exception {
-        freshDatabase();
+        BenchProcess.freshDatabase(DB);
         Process app = start(1);
         try {
             awaitLive();
@@ -78,7 +77,7 @@ class PublishCrashBench {
                             + "\",\"text\":\"booking ABC" + c + "\"}");
                 }
             }
-            waitUntil(() -> conversations().size() >= REPLIES, Duration.ofMinutes(2), REPLIES + " conversations");
+            BenchProcess.waitUntil(() -> conversations().size() >= REPLIES, Duration.ofMinutes(2), REPLIES + " conversations");
             List<Long> conversations = conversations();
             armFaults();
 
@@ -93,7 +92,7 @@ class PublishCrashBench {
                 agent.start();
             }
 
-            waitUntil(() -> storedReplies() >= KILL_AT, Duration.ofMinutes(3), KILL_AT + " replies stored");
+            BenchProcess.waitUntil(() -> storedReplies() >= KILL_AT, Duration.ofMinutes(3), KILL_AT + " replies stored");
             app.destroyForcibly().waitFor();
             long unmarked = unmarkedOnX();
             long publishing = publishingEntries();
@@ -102,7 +101,7 @@ class PublishCrashBench {
             armFaults();
 
             assertTrue(agentsDone.await(5, TimeUnit.MINUTES), "the agents sent every reply");
-            waitUntil(() -> sentEntries() >= REPLIES, Duration.ofMinutes(4), "every reply marked sent");
+            BenchProcess.waitUntil(() -> sentEntries() >= REPLIES, Duration.ofMinutes(4), "every reply marked sent");
 
             long[] counts = countOnX();
             BenchReport.print("publish.unmarked_at_kill", unmarked, "replies");
@@ -134,7 +133,7 @@ class PublishCrashBench {
                     } catch (IOException e) {
                         // The application is down (killed) or the answer was lost: look in the database, then retry.
                     }
-                    sleep(500);
+                    BenchProcess.sleep(500);
                 }
             }
         } finally {
@@ -184,7 +183,7 @@ class PublishCrashBench {
     }
 
     private void awaitLive() throws InterruptedException {
-        waitUntil(() -> {
+        BenchProcess.waitUntil(() -> {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create(BASE + "/q/health/live")).GET().build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -215,13 +214,6 @@ class PublishCrashBench {
         }
     }
 
-    private static void freshDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(ADMIN_DB, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DB + " with (force)");
-            statement.execute("create database " + DB);
-        }
-    }
 
     /** The bench accounts' conversations, public and DM, oldest first. */
     private static List<Long> conversations() {
@@ -299,28 +291,8 @@ class PublishCrashBench {
         }
     }
 
-    private static void waitUntil(Check check, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(250);
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    @FunctionalInterface
-    private interface Check {
-        boolean ok() throws InterruptedException;
-    }
 
     @FunctionalInterface
     private interface RowReader {
