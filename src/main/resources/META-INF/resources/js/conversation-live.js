@@ -1,18 +1,53 @@
 // Live conversation: when the queue's server-sent events say this conversation changed (claimed, released,
 // handed off, new status, new message, reply), htmx refetches the care panel (who holds it, status, clock,
-// priority, hand-offs) in place. Only that panel: the compose box and its draft are never touched.
+// priority, hand-offs) in place. Only that panel: the compose box and its draft are never touched. While the agent
+// is working in the panel's forms (a field has focus, or a hand-off reason is typed), the refresh waits until they
+// leave it, so a live update never wipes what they are typing.
 (function () {
   'use strict';
-  var panel = document.getElementById('care');
-  if (!panel || !window.EventSource || !window.htmx) {
+  var first = document.getElementById('care');
+  if (!first || !window.EventSource || !window.htmx) {
     return;
   }
-  var id = Number(panel.getAttribute('data-conversation'));
+  var id = Number(first.getAttribute('data-conversation'));
+  var pending = false;
+
+  function busy() {
+    var panel = document.getElementById('care');
+    if (!panel) {
+      return false;
+    }
+    if (document.activeElement && document.activeElement !== document.body && panel.contains(document.activeElement)) {
+      return true;
+    }
+    var fields = panel.querySelectorAll('input:not([type]), input[type=text], textarea');
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function refresh() {
+    if (busy()) {
+      pending = true;
+      return;
+    }
+    pending = false;
+    htmx.ajax('GET', '/conversations/' + id, { target: '#care', select: '#care', swap: 'outerHTML' });
+  }
+
+  document.addEventListener('focusout', function () {
+    if (pending) {
+      setTimeout(refresh, 0);
+    }
+  });
   var source = new EventSource('/api/queue/events');
   source.onmessage = function (event) {
     var change = JSON.parse(event.data);
     if (change.conversationId === id || change.type === 'CONNECTED') {
-      htmx.ajax('GET', '/conversations/' + id, { target: '#care', select: '#care', swap: 'outerHTML' });
+      refresh();
     }
   };
 })();
