@@ -1,7 +1,7 @@
 // Live conversation: when the queue's server-sent events say this conversation changed (claimed, released,
 // handed off, new status, new message, reply), htmx refetches the care panel (who holds it, status, clock,
 // priority, hand-offs) in place. Only that panel: the compose box and its draft are never touched. While the agent
-// is working in the panel's forms (a field has focus, or a hand-off reason is typed), the refresh waits until they
+// is working in the panel's forms (a field has focus, or holds a change not sent yet), the refresh waits until they
 // leave it, so a live update never wipes what they are typing.
 (function () {
   'use strict';
@@ -20,9 +20,16 @@
     if (document.activeElement && document.activeElement !== document.body && panel.contains(document.activeElement)) {
       return true;
     }
+    // Anything the agent changed and has not sent yet: typed text, or another choice in a list.
     var fields = panel.querySelectorAll('input:not([type]), input[type=text], textarea');
     for (var i = 0; i < fields.length; i++) {
-      if (fields[i].value) {
+      if (fields[i].value !== fields[i].defaultValue) {
+        return true;
+      }
+    }
+    var options = panel.querySelectorAll('select option');
+    for (var j = 0; j < options.length; j++) {
+      if (options[j].selected !== options[j].defaultSelected) {
         return true;
       }
     }
