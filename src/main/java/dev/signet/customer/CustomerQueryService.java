@@ -171,7 +171,7 @@ public class CustomerQueryService {
                 .forEach(r -> handles.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         return rows.stream().map(r -> {
             long id = ((Number) r[0]).longValue();
-            return new Hit(id, (String) r[1], (String) r[2], (String) r[3], LoyaltyTier.valueOf((String) r[4]),
+            return new Hit(id, (String) r[1], (String) r[2], (String) r[3], new LoyaltyTier((String) r[4]),
                     handles.getOrDefault(id, List.of()));
         }).toList();
     }
