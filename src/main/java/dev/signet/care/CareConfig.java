@@ -21,6 +21,31 @@ public interface CareConfig {
     @WithDefault("10m")
     Duration claimLease();
 
+    /**
+     * A customer's message after their conversation was quiet (nothing either way) for at least this long is a new
+     * contact about the matter (they came back); shorter gaps are the same contact. See {@link ContactRule}.
+     */
+    @WithDefault("2h")
+    Duration contactGap();
+
+    /**
+     * A matter escalates to the leads when its contacts are more than this (default 2: the third contact
+     * escalates). See {@link EscalationRule}.
+     */
+    @WithDefault("2")
+    int escalateAfterContacts();
+
+    /**
+     * How long a returning customer's new or reopened conversation is offered to the agent who handled them
+     * before (while that agent is on shift); after that it is a normal queue item noting who handled it before.
+     */
+    @WithDefault("15m")
+    Duration continuityWindow();
+
+    /** An agent marked on shift counts as away once they have not been seen (a page opened, an action) this long. */
+    @WithDefault("30m")
+    Duration awayAfter();
+
     /** The weights of the queue priority (points). */
     Priority priority();
 
@@ -48,5 +73,9 @@ public interface CareConfig {
         /** Points for a promised update that is due; it grows like waiting time once overdue. */
         @WithDefault("40")
         int promisedUpdateDue();
+
+        /** Points for a conversation escalated to the leads. */
+        @WithDefault("40")
+        int escalated();
     }
 }

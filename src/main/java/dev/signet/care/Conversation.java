@@ -106,6 +106,20 @@ public class Conversation {
     @Column(name = "held_until")
     private Instant heldUntil;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "handled_by_user_id")
+    private AppUser handledBy;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "previous_agent_user_id")
+    private AppUser previousAgent;
+
+    @Column(name = "offered_until")
+    private Instant offeredUntil;
+
+    @Column(name = "matter_id")
+    private Long matterId;
+
     @Version
     private long version;
 
@@ -128,11 +142,16 @@ public class Conversation {
 
     /**
      * The customer wrote: the conversation needs us (again), and their clock runs from this message if idle. A
-     * resolved conversation is reopened and the contact counted (a repeat contact).
+     * resolved conversation is reopened and the contact counted (a repeat contact); so is a message after the
+     * conversation was quiet (nothing either way) for at least {@code contactGap}: the customer came back.
+     * Returns which kind of contact the message is.
      */
-    public void customerWrote(String text, Instant sentAt) {
-        if (status == ConversationStatus.RESOLVED) {
+    public Contact customerWrote(String text, Instant sentAt, Duration contactGap) {
+        Contact contact = ContactRule.classify(status == ConversationStatus.RESOLVED, lastMessageAt, sentAt, contactGap);
+        if (contact == Contact.REOPENED) {
             resolvedAt = null;
+        }
+        if (contact.counts()) {
             contactCount++;
         }
         status = status.afterCustomerMessage();
@@ -143,6 +162,7 @@ public class Conversation {
             firstMessageAt = sentAt;
         }
         touch(text, sentAt, Direction.IN);
+        return contact;
     }
 
     /** An agent answered: the customer's next move. */
@@ -167,6 +187,9 @@ public class Conversation {
             case RESOLVED -> {
                 resolvedAt = now;
                 waitingSince = null;
+                // Continuity: whoever held it when it was resolved handled it.
+                handledBy = heldBy != null ? heldBy : handledBy;
+                offeredUntil = null;
                 heldBy = null;
                 heldUntil = null;
             }
@@ -196,6 +219,9 @@ public class Conversation {
         }
         heldBy = agent;
         heldUntil = now.plus(lease);
+        handledBy = agent;
+        // Someone took it: the continuity offer (if any) has served its purpose.
+        offeredUntil = null;
     }
 
     /**
@@ -227,6 +253,61 @@ public class Conversation {
         }
         heldBy = to;
         heldUntil = now.plus(lease);
+        handledBy = to;
+        offeredUntil = null;
+    }
+
+    /**
+     * Continuity: the customer's conversation started or reopened and {@code agent} handled them before; it is
+     * offered to them until {@code until}, or (null) only noted as "handled before by".
+     */
+    public void offerTo(AppUser agent, Instant until) {
+        previousAgent = agent;
+        offeredUntil = until;
+    }
+
+    /** The offered agent went away: the offer ends now (the note of who handled it before stays). */
+    public void withdrawOffer(Instant now) {
+        if (offeredUntil != null && offeredUntil.isAfter(now)) {
+            offeredUntil = now;
+        }
+    }
+
+    /** The agent the conversation is offered to now, if the offer has not run out and nobody holds it. */
+    public Optional<AppUser> offeredTo(Instant now) {
+        return previousAgent != null && offeredUntil != null && offeredUntil.isAfter(now) && holder(now).isEmpty()
+                ? Optional.of(previousAgent) : Optional.empty();
+    }
+
+    /** Escalates to the leads (the caller records why); false if it already was. */
+    public boolean escalate() {
+        if (escalated) {
+            return false;
+        }
+        escalated = true;
+        return true;
+    }
+
+    /** A lead takes the escalation back (the caller records why); false if it was not escalated. */
+    public boolean deescalate() {
+        if (!escalated) {
+            return false;
+        }
+        escalated = false;
+        return true;
+    }
+
+    /** An agent said this conversation is about the same matter as the one whose matter is {@code matterRoot}. */
+    public void joinMatter(long matterRoot) {
+        if (id != null && id == matterRoot) {
+            throw new IllegalArgumentException("a conversation is not linked to itself");
+        }
+        matterId = matterRoot;
+    }
+
+    /** The first conversation of this conversation's matter (itself unless linked). */
+    public long matterRoot() {
+        return matterId != null ? matterId : id;
     }
 
     /** The sentiment of a scored customer message; only the latest message's counts. */
@@ -242,7 +323,7 @@ public class Conversation {
     /** What the priority is computed from. Reads the customer's tier: load the identity's customer with it. */
     public PriorityRule.Inputs priorityInputs() {
         LoyaltyTier tier = identity.customer() == null ? LoyaltyTier.NONE : identity.customer().loyaltyTier();
-        return new PriorityRule.Inputs(tier, contactCount, sentiment, waitingSince, promisedUpdateAt);
+        return new PriorityRule.Inputs(tier, contactCount, sentiment, waitingSince, promisedUpdateAt, escalated);
     }
 
     /** Recomputes the stored priority after a change; resolved conversations leave the queue's order. */
@@ -335,5 +416,24 @@ public class Conversation {
 
     public Instant heldUntil() {
         return heldUntil;
+    }
+
+    /** Who last had it in hand (claimed, got it by hand-off, held it at resolution), or null. */
+    public AppUser handledBy() {
+        return handledBy;
+    }
+
+    /** Who handled the customer before this conversation started or reopened, or null. */
+    public AppUser previousAgent() {
+        return previousAgent;
+    }
+
+    public Instant offeredUntil() {
+        return offeredUntil;
+    }
+
+    /** The first conversation of the matter when linked to an earlier one, or null. */
+    public Long matterId() {
+        return matterId;
     }
 }

@@ -94,8 +94,11 @@ public class ConversationQueryService {
         }
         switch (filter.holder()) {
             case MINE -> {
-                where.append(" and c.heldBy.id = :viewer and c.heldUntil > :now");
-                sqlWhere.append(" and c.held_by_user_id = :viewer and c.held_until > :now");
+                // Held by the viewer, or offered to them (continuity) while nobody holds it.
+                where.append(" and ((c.heldBy.id = :viewer and c.heldUntil > :now) or (c.previousAgent.id = :viewer"
+                        + " and c.offeredUntil > :now and (c.heldBy is null or c.heldUntil <= :now)))");
+                sqlWhere.append(" and ((c.held_by_user_id = :viewer and c.held_until > :now) or (c.previous_agent_user_id"
+                        + " = :viewer and c.offered_until > :now and (c.held_by_user_id is null or c.held_until <= :now)))");
                 parameters.put("viewer", filter.viewerId());
                 parameters.put("now", now);
                 sqlParameters.put("viewer", filter.viewerId());
@@ -116,6 +119,7 @@ public class ConversationQueryService {
                 join fetch c.identity i
                 left join fetch i.customer
                 left join fetch c.heldBy
+                left join fetch c.previousAgent
                 where %s
                 order by c.queueKey asc nulls last, c.id
                 """.formatted(where), Conversation.class);
@@ -145,6 +149,7 @@ public class ConversationQueryService {
                 join fetch c.identity i
                 left join fetch i.customer
                 left join fetch c.heldBy
+                left join fetch c.previousAgent
                 where c.id = :id""", Conversation.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
@@ -163,7 +168,7 @@ public class ConversationQueryService {
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size, holder(c, now),
                 CustomerClock.of(c.firstMessageAt(), c.resolvedAt(), now), priority.score(), reasons(priority),
                 c.contactCount(), c.escalated(), c.promisedUpdateAt(),
-                handOffs.ofConversation(id).stream().map(HandOffView::of).toList());
+                handOffs.ofConversation(id).stream().map(HandOffView::of).toList(), ContinuityView.of(c, now));
     }
 
     private QueueItem toQueueItem(Conversation c, Instant now) {
@@ -173,7 +178,8 @@ public class ConversationQueryService {
         return new QueueItem(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 customer != null ? customer.name() : identity.displayName(), identity.handle(),
                 customer != null ? customer.loyaltyTier() : null, c.lastPreview(), c.lastDirection(), c.lastMessageAt(),
-                c.waitingSince(), priority.score(), reasons(priority), holder(c, now), c.escalated());
+                c.waitingSince(), priority.score(), reasons(priority), holder(c, now), c.escalated(),
+                ContinuityView.of(c, now));
     }
 
     private PriorityRule.Explained explain(Conversation c, Instant now) {

@@ -30,11 +30,14 @@ public class ConversationResource {
     private final ConversationQueryService query;
     private final CareService care;
     private final CurrentUser currentUser;
+    private final EscalationService escalations;
 
-    public ConversationResource(ConversationQueryService query, CareService care, CurrentUser currentUser) {
+    public ConversationResource(ConversationQueryService query, CareService care, CurrentUser currentUser,
+            EscalationService escalations) {
         this.query = query;
         this.care = care;
         this.currentUser = currentUser;
+        this.escalations = escalations;
     }
 
     @GET
@@ -93,5 +96,41 @@ public class ConversationResource {
     public ConversationDetail get(@PathParam("id") long id, @QueryParam("offset") @Min(0) Integer offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(ConversationQueryService.THREAD_PAGE) int limit) {
         return query.detail(id, offset, limit);
+    }
+
+    // Escalation (issue #7): the matter, linking a conversation to an earlier one, de-escalation by a lead.
+
+    @GET
+    @Path("/{id}/matter")
+    @Operation(summary = "The conversation's matter: contacts (summed over linked conversations), linked conversations, escalation history")
+    public MatterView matter(@PathParam("id") long id) {
+        return escalations.matter(id);
+    }
+
+    @POST
+    @Path("/{id}/same-matter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.AGENT, Role.LEAD })
+    @Operation(summary = "Link the conversation to an earlier one of the same customer as the same matter; its contacts add up (may escalate)")
+    public MatterView sameMatter(@PathParam("id") long id, SameMatter body) {
+        return escalations.linkSameMatter(id, body == null ? null : body.conversationId(), currentUser.get());
+    }
+
+    /** The body of a same-matter link: the earlier conversation. */
+    public record SameMatter(Long conversationId) {
+    }
+
+    @POST
+    @Path("/{id}/deescalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.LEAD, Role.ADMIN })
+    @Operation(summary = "Take an escalation back (leads), saying why; audited")
+    public MatterView deescalate(@PathParam("id") long id, Deescalation body) {
+        escalations.deescalate(id, currentUser.get(), body == null ? null : body.reason());
+        return escalations.matter(id);
+    }
+
+    /** The body of a de-escalation. */
+    public record Deescalation(String reason) {
     }
 }

@@ -12,8 +12,8 @@ import dev.signet.customer.LoyaltyTier;
 import dev.signet.insight.Sentiment;
 
 /**
- * The queue priority of a conversation, and why (DESIGN.md, "Priority"): loyalty tier, repeat contact and a
- * negative latest message give static points; waiting time on the customer's clock and a promised update due
+ * The queue priority of a conversation, and why (DESIGN.md, "Priority"): loyalty tier, repeat contact, a
+ * negative latest message and an escalation give static points; waiting time on the customer's clock and a promised update due
  * give points that grow with time.
  * <p>
  * Time points grow at the same rate for every conversation ({@code perHourWaiting} points an hour), so the score
@@ -27,7 +27,7 @@ public final class PriorityRule {
 
     /** Points of each input; see {@link CareConfig.Priority}. */
     public record Weights(Map<String, Integer> tierPoints, int repeatContact, int negativeSentiment,
-            int perHourWaiting, int promisedUpdateDue) {
+            int perHourWaiting, int promisedUpdateDue, int escalated) {
 
         public Weights {
             if (perHourWaiting < 1) {
@@ -43,22 +43,35 @@ public final class PriorityRule {
             tierPoints = Map.copyOf(byKey);
         }
 
+        /** Without points for escalation. */
+        public Weights(Map<String, Integer> tierPoints, int repeatContact, int negativeSentiment, int perHourWaiting,
+                int promisedUpdateDue) {
+            this(tierPoints, repeatContact, negativeSentiment, perHourWaiting, promisedUpdateDue, 0);
+        }
+
         public static Weights of(CareConfig.Priority p) {
             return new Weights(p.tier(), p.repeatContact(), p.negativeSentiment(), p.perHourWaiting(),
-                    p.promisedUpdateDue());
+                    p.promisedUpdateDue(), p.escalated());
         }
     }
 
     /**
      * What the priority is computed from.
      *
-     * @param contactCount     1, plus one per reopening
+     * @param contactCount     1, plus one per new contact (reopening, or coming back after a quiet gap)
      * @param sentiment        the latest scored message's sentiment, or null
      * @param waitingSince     the customer's oldest unanswered message, or null when nobody waits on us
      * @param promisedUpdateAt when an update was promised to the customer, or null
+     * @param escalated        whether the conversation is escalated to the leads
      */
     public record Inputs(LoyaltyTier tier, int contactCount, Sentiment sentiment, Instant waitingSince,
-            Instant promisedUpdateAt) {
+            Instant promisedUpdateAt, boolean escalated) {
+
+        /** Not escalated. */
+        public Inputs(LoyaltyTier tier, int contactCount, Sentiment sentiment, Instant waitingSince,
+                Instant promisedUpdateAt) {
+            this(tier, contactCount, sentiment, waitingSince, promisedUpdateAt, false);
+        }
     }
 
     /** One line of "why": e.g. {@code gold tier +30}. */
@@ -86,7 +99,8 @@ public final class PriorityRule {
 
     /** Points that do not change with time. */
     public int staticPoints(Inputs in) {
-        return tierPoints(in.tier()) + repeatPoints(in.contactCount()) + sentimentPoints(in.sentiment());
+        return tierPoints(in.tier()) + repeatPoints(in.contactCount()) + sentimentPoints(in.sentiment())
+                + escalationPoints(in.escalated());
     }
 
     /**
@@ -122,6 +136,10 @@ public final class PriorityRule {
         if (sentiment > 0) {
             reasons.add(new Reason("negative", sentiment));
         }
+        int escalation = escalationPoints(in.escalated());
+        if (escalation > 0) {
+            reasons.add(new Reason("escalated", escalation));
+        }
         double waiting = in.waitingSince() == null ? 0 : timePoints(in.waitingSince(), now);
         double promise = in.promisedUpdateAt() == null ? 0
                 : weights.promisedUpdateDue() + timePoints(in.promisedUpdateAt(), now);
@@ -153,6 +171,10 @@ public final class PriorityRule {
 
     private int repeatPoints(int contactCount) {
         return Math.max(0, contactCount - 1) * weights.repeatContact();
+    }
+
+    private int escalationPoints(boolean escalated) {
+        return escalated ? weights.escalated() : 0;
     }
 
     private int sentimentPoints(Sentiment sentiment) {

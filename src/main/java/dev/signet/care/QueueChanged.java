@@ -23,6 +23,12 @@ public record QueueChanged(Type type, long conversationId, String accountKey, In
         RESOLVED,
         /** The priority changed for another reason (e.g. a message was scored negative). */
         REPRIORITIZED,
+        /** Escalated to the leads (repeat contact), or de-escalated by a lead. */
+        ESCALATED,
+        DEESCALATED,
+        /** Offered to the agent who handled the customer before (continuity), or that offer ended. */
+        OFFERED,
+        OFFER_ENDED,
         /** First event of every stream (and so of every reconnect): the page refetches what it may have missed. */
         CONNECTED,
         /** Keeps idle connections open through proxies. */

@@ -7,7 +7,8 @@ package dev.signet.care;
  * @param kind       only public or only DM, or null
  * @param status     only this status (RESOLVED lists recently resolved ones), or null for every open status
  * @param escalated  only escalated (true) or only not escalated (false), or null
- * @param holder     everyone's, only the viewer's ({@code MINE}) or only those nobody holds ({@code UNASSIGNED})
+ * @param holder     everyone's, only the viewer's ({@code MINE}: held by them, or offered to them by continuity
+ *                   routing while nobody holds it) or only those nobody holds ({@code UNASSIGNED})
  * @param viewerId   the user asking (for {@code MINE}), or null
  * @param page       0-based page
  * @param size       rows per page (1 to 100)

@@ -64,6 +64,11 @@ public class CustomerQueryService {
             select 'NOTE', n.created_at, n.id, null, null, null, null, n.text, u.initials, null, null
             from customer_note n join app_user u on u.id = n.author_user_id
             where n.customer_id = :id
+            union all
+            select e.action, e.at, e.id, c.id, c.kind, a.handle, null, e.reason, null, e.actor, c.status
+            from escalation_event e join conversation c on c.id = e.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            where i.customer_id = :id
             """;
 
     private static final String SEARCH = """

@@ -18,7 +18,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.signet.care.CareConfig;
+import dev.signet.care.Contact;
+import dev.signet.care.ContinuityService;
 import dev.signet.care.Conversation;
+import dev.signet.care.EscalationService;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
 import dev.signet.care.ConversationStatus;
@@ -66,12 +69,15 @@ public class IntakeService {
     private final HandleHistoryRepository handleHistory;
     private final IdentityLinkService identityLinks;
     private final StatusChangeRepository statusChanges;
+    private final ContinuityService continuity;
+    private final EscalationService escalation;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
             HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
             Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
-            IdentityLinkService identityLinks, StatusChangeRepository statusChanges) {
+            IdentityLinkService identityLinks, StatusChangeRepository statusChanges, ContinuityService continuity,
+            EscalationService escalation) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -87,6 +93,8 @@ public class IntakeService {
         this.handleHistory = handleHistory;
         this.identityLinks = identityLinks;
         this.statusChanges = statusChanges;
+        this.continuity = continuity;
+        this.escalation = escalation;
     }
 
     /**
@@ -128,6 +136,9 @@ public class IntakeService {
                 now.minus(care.reopenWindow()));
         DropTally tally = new DropTally();
         Map<Long, Conversation> touched = new LinkedHashMap<>();
+        // Care hooks: conversations that started or reopened (continuity), and those the customer came back to.
+        Map<Long, Conversation> arrivals = new LinkedHashMap<>();
+        Map<Long, Conversation> newContacts = new LinkedHashMap<>();
         List<SocialIdentity> newIdentities = new ArrayList<>();
         List<IntakeResult> results = new ArrayList<>(chunk.size());
         for (InboundMessage inbound : chunk) {
@@ -145,11 +156,15 @@ public class IntakeService {
                 }
                 continue;
             }
-            results.add(store(inbound, account, known, now, touched, newIdentities));
+            results.add(store(inbound, account, known, now, touched, arrivals, newContacts, newIdentities));
         }
         // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk);
         // before the priorities below, which read the linked customer's tier.
         identityLinks.linkNewIdentities(newIdentities, now);
+        // Care hooks (a fixed number of statements per chunk), after linking (continuity follows the customer across
+        // accounts) and before the priorities below (an escalation adds points).
+        continuity.arrived(arrivals.values(), now);
+        escalation.newContacts(newContacts.values(), now);
         // One queue event per conversation, passed on to the live queues once the batch commits.
         touched.values().forEach(c -> {
             c.prioritize(priority);
@@ -175,7 +190,8 @@ public class IntakeService {
     }
 
     private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now,
-            Map<Long, Conversation> touched, List<SocialIdentity> newIdentities) {
+            Map<Long, Conversation> touched, Map<Long, Conversation> arrivals, Map<Long, Conversation> newContacts,
+            List<SocialIdentity> newIdentities) {
         SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
         if (author == null) {
             author = new SocialIdentity(inbound.network(), inbound.author().userId(),
@@ -197,23 +213,31 @@ public class IntakeService {
         ThreadingRule.Decision decision = ThreadingRule.decide(new ThreadingRule.Incoming(account.id(), kind, parent), open);
 
         Conversation conversation;
+        Contact contact;
         if (decision.startsNew()) {
             conversation = new Conversation(account, author, kind, inbound.sentAt(), now);
             // Written and prioritised before persist: Hibernate inserts the state an entity had when persisted,
             // and a change after that costs an UPDATE of the new row at flush.
-            conversation.customerWrote(inbound.text(), inbound.sentAt());
+            conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
+            contact = Contact.FIRST;
             conversation.prioritize(priority);
             conversations.persist(conversation);
         } else {
             conversation = known.conversation(decision.conversationId().orElseThrow());
             ConversationStatus before = conversation.status();
-            conversation.customerWrote(inbound.text(), inbound.sentAt());
+            contact = conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
             if (before == ConversationStatus.RESOLVED) {
                 // Care hook: the reopening shows in the status history (on the customer's timeline).
                 statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
             }
         }
         touched.put(conversation.id(), conversation);
+        if (contact == Contact.FIRST || contact == Contact.REOPENED) {
+            arrivals.put(conversation.id(), conversation);
+        }
+        if (contact.counts()) {
+            newContacts.put(conversation.id(), conversation);
+        }
         messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now));
         known.rememberMessage(inbound.externalId(), conversation);

@@ -22,6 +22,7 @@ import dev.signet.care.ConversationHeldException;
 import dev.signet.care.ConversationNotFoundException;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
+import dev.signet.care.PresenceService;
 import dev.signet.reply.DeliveryStatus;
 import dev.signet.reply.ReplyPreview;
 import dev.signet.reply.ReplyRejectedException;
@@ -59,14 +60,16 @@ public class ConversationPage {
     private final CareService care;
     private final AppUserService users;
     private final CurrentUser currentUser;
+    private final PresenceService presence;
 
     public ConversationPage(ConversationQueryService conversations, ReplyService replies, CareService care,
-            AppUserService users, CurrentUser currentUser) {
+            AppUserService users, CurrentUser currentUser, PresenceService presence) {
         this.conversations = conversations;
         this.replies = replies;
         this.care = care;
         this.users = users;
         this.currentUser = currentUser;
+        this.presence = presence;
     }
 
     @GET
@@ -86,6 +89,7 @@ public class ConversationPage {
         };
         // Opening the conversation counts as working on it: the holder's claim is renewed.
         care.keepAlive(id, currentUser.get());
+        presence.seen(currentUser.get());
         return page(id, "", null, notice);
     }
 

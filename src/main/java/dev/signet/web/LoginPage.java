@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.care.PresenceService;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,9 +30,11 @@ public class LoginPage {
     }
 
     private final SecurityIdentity identity;
+    private final PresenceService presence;
 
-    public LoginPage(SecurityIdentity identity) {
+    public LoginPage(SecurityIdentity identity, PresenceService presence) {
         this.identity = identity;
+        this.presence = presence;
     }
 
     /** Where each role starts: brand managers on their insights, everyone else on the queue. */
@@ -54,6 +57,10 @@ public class LoginPage {
     @POST
     @Path("logout")
     public Response logout() {
+        // Logging out is going away: conversations are no longer offered back to this agent (continuity).
+        if (!identity.isAnonymous()) {
+            presence.loggedOut(identity.getPrincipal().getName());
+        }
         NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).value("").httpOnly(true).build();
         return Response.seeOther(URI.create("/login")).cookie(expired).build();
     }

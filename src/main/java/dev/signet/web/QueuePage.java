@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
+import dev.signet.care.PresenceService;
 import dev.signet.care.QueueFilter;
 import dev.signet.care.QueueResult;
 import dev.signet.channel.ChannelAccountService;
@@ -60,11 +61,14 @@ public class QueuePage {
     private final ConversationQueryService conversations;
     private final ChannelAccountService accounts;
     private final CurrentUser currentUser;
+    private final PresenceService presence;
 
-    public QueuePage(ConversationQueryService conversations, ChannelAccountService accounts, CurrentUser currentUser) {
+    public QueuePage(ConversationQueryService conversations, ChannelAccountService accounts, CurrentUser currentUser,
+            PresenceService presence) {
         this.conversations = conversations;
         this.accounts = accounts;
         this.currentUser = currentUser;
+        this.presence = presence;
     }
 
     @GET
@@ -89,6 +93,8 @@ public class QueuePage {
         if (htmx) {
             return Templates.queue$rows(result, query);
         }
+        // Opening the queue counts as being at work (presence: on shift stays on shift).
+        presence.seen(me);
         return Templates.queue(Viewer.of(me), result, accounts.configuredKeys(), filters, query);
     }
 

@@ -1,0 +1,54 @@
+package dev.signet.care;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.signet.api.ProblemException;
+import dev.signet.security.CurrentUser;
+import dev.signet.security.Role;
+
+/** The logged-in agent's presence as JSON: on shift or away (continuity routing offers conversations only on shift). */
+@Path("/api/me/presence")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Presence")
+@RolesAllowed({ Role.AGENT, Role.LEAD })
+public class PresenceResource {
+
+    private final PresenceService presence;
+    private final CurrentUser currentUser;
+
+    public PresenceResource(PresenceService presence, CurrentUser currentUser) {
+        this.presence = presence;
+        this.currentUser = currentUser;
+    }
+
+    /** The body: {@code ON_SHIFT} or {@code AWAY}. */
+    public record PresenceChange(String status) {
+    }
+
+    @GET
+    @Operation(summary = "Your presence: ON_SHIFT or AWAY")
+    public PresenceView get() {
+        return presence.of(currentUser.get());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark yourself ON_SHIFT or AWAY (away withdraws the conversations offered to you)")
+    public PresenceView set(PresenceChange change) {
+        String status = change == null ? null : change.status();
+        if (!"ON_SHIFT".equals(status) && !"AWAY".equals(status)) {
+            throw new ProblemException(400, "presence-status-required", "ON_SHIFT or AWAY",
+                    "Send {\"status\":\"ON_SHIFT\"} or {\"status\":\"AWAY\"}.");
+        }
+        return presence.mark(currentUser.get(), "ON_SHIFT".equals(status));
+    }
+}

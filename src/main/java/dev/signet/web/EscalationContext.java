@@ -1,0 +1,91 @@
+package dev.signet.web;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.signet.care.EscalationService;
+import dev.signet.care.MatterView;
+import dev.signet.care.PresenceService;
+import dev.signet.care.PresenceView;
+import dev.signet.security.CurrentUser;
+import dev.signet.security.Role;
+
+/**
+ * What continuity and escalation add to the queue and conversation pages (the presence toggle, the matter panel),
+ * read once per request by the includes {@code EscalationPage/presence} and {@code EscalationPage/matter} as
+ * {@code inject:escalationContext}, so those pages need one include line each and no change to their own data.
+ */
+@Named("escalationContext")
+@RequestScoped
+public class EscalationContext {
+
+    private final PresenceService presence;
+    private final EscalationService escalations;
+    private final CurrentUser currentUser;
+    private final HttpServerRequest request;
+    private PresenceView mine;
+    private MatterView matter;
+
+    public EscalationContext(PresenceService presence, EscalationService escalations, CurrentUser currentUser,
+            HttpServerRequest request) {
+        this.presence = presence;
+        this.escalations = escalations;
+        this.currentUser = currentUser;
+        this.request = request;
+    }
+
+    /** What the escalation forms say after a refusal ({@code ?refused=slug} of {@link EscalationPage}). */
+    private static final Map<String, String> REFUSALS = Map.of(
+            "matter-required", "Give the number of the earlier conversation about the same matter.",
+            "same-matter-self", "A conversation can't be linked to itself: give the number of an earlier conversation.",
+            "same-matter-other-customer", "That conversation is with another customer: only a customer's own "
+                    + "conversations can be the same matter.",
+            "leads-only", "Only a lead can take an escalation back.",
+            "deescalation-needs-reason", "Taking an escalation back is audited: write a reason.",
+            "reason-too-long", "Keep the reason under 500 characters.",
+            "not-escalated", "This conversation is not escalated.");
+
+    private static final Map<String, String> DONE = Map.of(
+            "linked", "Linked as the same matter: its contacts add up.",
+            "deescalated", "Escalation taken back (audited).");
+
+    /** The refusal to show after an escalation form, or null. */
+    public String refusal() {
+        String slug = request.getParam("refused");
+        return slug == null ? null : REFUSALS.getOrDefault(slug, "That was refused.");
+    }
+
+    /** The confirmation to show after an escalation form, or null. */
+    public String done() {
+        String done = request.getParam("done");
+        return done == null ? null : DONE.get(done);
+    }
+
+    /** The viewer's presence (agents and leads), or null for users without a shift. */
+    public PresenceView presence() {
+        if (!currentUser.get().canReply()) {
+            return null;
+        }
+        if (mine == null) {
+            mine = presence.of(currentUser.get());
+        }
+        return mine;
+    }
+
+    public MatterView matter(long conversationId) {
+        if (matter == null || matter.conversationId() != conversationId) {
+            matter = escalations.matter(conversationId);
+        }
+        return matter;
+    }
+
+    /** Whether the viewer may take an escalation back. */
+    public boolean lead() {
+        String role = currentUser.get().role();
+        return Role.LEAD.equals(role) || Role.ADMIN.equals(role);
+    }
+}
