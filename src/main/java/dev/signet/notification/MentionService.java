@@ -51,7 +51,7 @@ public class MentionService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Mentions notifyMentioned(String text, AppUser author, String where, Long conversationId, Long customerId) {
-        Set<String> initials = MentionRule.initialsIn(text);
+        Set<String> initials = InitialsMentionRule.initialsIn(text);
         if (initials.isEmpty()) {
             return Mentions.NONE;
         }

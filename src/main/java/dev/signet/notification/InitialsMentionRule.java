@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * matter; the initials come back upper-case, each once, in order of appearance. Whether they belong to someone is
  * the caller's question.
  */
-public final class MentionRule {
+public final class InitialsMentionRule {
 
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@])@(\\p{Alpha}{2,4})(?![\\p{L}\\p{N}_])");
 
-    private MentionRule() {
+    private InitialsMentionRule() {
     }
 
     public static Set<String> initialsIn(String text) {
