@@ -11,7 +11,8 @@ class InitialsMentionRuleTest {
 
     @Test
     void initialsOfTwoToFourLettersAreMentionsInAnyCaseEachOnce() {
-        assertEquals(List.of("MD", "JK", "ABCD"), List.copyOf(InitialsMentionRule.initialsIn("@MD ask @jk, then @Md and (@abcd).")));
+        assertEquals(List.of("MD", "JK", "ABCD"),
+                List.copyOf(InitialsMentionRule.initialsIn("@MD ask @jk, then @Md and (@abcd).")));
     }
 
     @Test

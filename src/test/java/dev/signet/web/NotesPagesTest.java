@@ -146,6 +146,39 @@ class NotesPagesTest {
     }
 
     @Test
+    void aCustomerNoteFromTheCustomerPageNotifiesAndTheTimelineShowsBothKindsOfNote() {
+        TestWorld.Login agent = world.agent();
+        TestWorld.Login colleague = world.agent();
+        long id = aConversation("Customer Page Note");
+        long customerId = linkToANewCustomer(id);
+        Response conversation = page(agent, id);
+        post(agent, conversation, "/conversations/" + id + "/notes", "text", "On the conversation: <i>late</i> bag")
+                .then().statusCode(303);
+
+        Response customerPage = given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/customers/" + customerId);
+        customerPage.then().statusCode(200).body(containsString("action=\"/customers/" + customerId + "/notes\""));
+        post(agent, customerPage, "/customers/" + customerId + "/notes", "text",
+                "VIP, handle with care @" + colleague.initials().toLowerCase() + " @ZQZ")
+                .then().statusCode(303)
+                .header("Location", endsWith("/customers/" + customerId + "?note=saved&mentioned=" + colleague.initials()
+                        + "&unmatched=ZQZ#notes"));
+
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/customers/" + customerId + "?note=saved&mentioned=" + colleague.initials() + "&unmatched=ZQZ")
+                .then().statusCode(200)
+                .body(containsString("Note saved"))
+                .body(containsString("Nobody on the team has the initials @ZQZ"))
+                .body(containsString("VIP, handle with care"))
+                .body(containsString("On the conversation: &lt;i&gt;late&lt;/i&gt; bag"))
+                .body(containsString("on <a href=\"/conversations/" + id + "\">conversation " + id + "</a>"));
+        given().auth().preemptive().basic(colleague.username(), colleague.password()).when().get("/api/notifications")
+                .then().statusCode(200)
+                .body("[0].customerId", org.hamcrest.Matchers.equalTo((int) customerId))
+                .body("[0].text", containsString("mentioned you on customer Customer Page Note Customer"));
+    }
+
+    @Test
     void theLoginPageHasNoBellAndTheScriptIsServed() {
         given().when().get("/login").then().statusCode(200).body(not(containsString("bell-count")));
         given().when().get("/js/notifications-live.js").then().statusCode(200)
@@ -172,6 +205,24 @@ class NotesPagesTest {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select m.conversation.id from Message m where m.externalId = :id", Long.class)
                 .setParameter("id", mention.externalId()).getSingleResult());
+    }
+
+    /** Links the conversation's author to a fresh customer, as the CRM or an agent would. */
+    private long linkToANewCustomer(long conversationId) {
+        TestWorld.Login lead = world.user(dev.signet.security.Role.LEAD);
+        String crmId = "NOTES-PAGE-" + System.nanoTime();
+        given().auth().preemptive().basic(lead.username(), lead.password()).contentType("application/json")
+                .body("{\"name\":\"Customer Page Note Customer\"}")
+                .when().put("/api/customers/crm/" + crmId).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        long customerId = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select id from customer where crm_id = :crm").setParameter("crm", crmId).getSingleResult()).longValue());
+        long identityId = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select identity_id from conversation where id = :id").setParameter("id", conversationId)
+                .getSingleResult()).longValue());
+        given().auth().preemptive().basic(lead.username(), lead.password()).contentType("application/json")
+                .body("{\"customerId\":" + customerId + ",\"reason\":\"same person\"}")
+                .when().post("/api/identities/" + identityId + "/link").then().statusCode(204);
+        return customerId;
     }
 
     private long notesOf(long conversationId) {
