@@ -12,10 +12,11 @@ import java.util.List;
  * @param score    the priority now, and {@code reasons} why
  * @param handOffs who handed it to whom and why, oldest first
  * @param continuity offered to / handled before by (continuity routing), or null
+ * @param notes    the latest internal notes (never published), oldest first; {@code totalNotes} of them in all
  */
 public record ConversationDetail(long id, String accountKey, String accountHandle, ConversationKind kind,
         ConversationStatus status, CustomerPanel customer, Instant firstMessageAt, Instant waitingSince,
         List<MessageView> messages, long totalMessages, int offset, int limit, HolderView holder, CustomerClock clock,
         int score, List<String> reasons, int contactCount, boolean escalated, Instant promisedUpdateAt,
-        List<HandOffView> handOffs, ContinuityView continuity) {
+        List<HandOffView> handOffs, ContinuityView continuity, List<NoteView> notes, long totalNotes) {
 }

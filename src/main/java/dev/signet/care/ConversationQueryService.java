@@ -38,9 +38,12 @@ public class ConversationQueryService {
     private final Clock clock;
     private final DeliveryLookup deliveries;
     private final SentimentLookup sentiments;
+    private final ConversationNoteRepository notes;
+    private final NoteConfig noteConfig;
 
     public ConversationQueryService(EntityManager em, MessageRepository messages, HandOffRepository handOffs,
-            PriorityRule priority, Clock clock, DeliveryLookup deliveries, SentimentLookup sentiments) {
+            PriorityRule priority, Clock clock, DeliveryLookup deliveries, SentimentLookup sentiments,
+            ConversationNoteRepository notes, NoteConfig noteConfig) {
         this.em = em;
         this.messages = messages;
         this.handOffs = handOffs;
@@ -48,6 +51,8 @@ public class ConversationQueryService {
         this.clock = clock;
         this.deliveries = deliveries;
         this.sentiments = sentiments;
+        this.notes = notes;
+        this.noteConfig = noteConfig;
     }
 
     /**
@@ -168,7 +173,8 @@ public class ConversationQueryService {
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size, holder(c, now),
                 CustomerClock.of(c.firstMessageAt(), c.resolvedAt(), now), priority.score(), reasons(priority),
                 c.contactCount(), c.escalated(), c.promisedUpdateAt(),
-                handOffs.ofConversation(id).stream().map(HandOffView::of).toList(), ContinuityView.of(c, now));
+                handOffs.ofConversation(id).stream().map(HandOffView::of).toList(), ContinuityView.of(c, now),
+                notes.latest(id, noteConfig.shown()), notes.countIn(id));
     }
 
     private QueueItem toQueueItem(Conversation c, Instant now) {

@@ -34,7 +34,10 @@ public class CustomerQueryService {
     public static final int MAX_PAGE = 100;
     private static final int AUDIT_SHOWN = 200;
 
-    /** Messages, conversations opened and resolved, and internal notes of one customer, newest first. */
+    /**
+     * Messages, conversations opened and resolved, and internal notes of one customer (on the customer: NOTE; on
+     * one of their conversations: CONVERSATION_NOTE), newest first.
+     */
     private static final String TIMELINE = """
             select 'MESSAGE' as entry, m.sent_at as at, m.id as ref, c.id as conversation_id, c.kind as channel,
                    a.handle as account_handle, m.direction as direction, m.text as text, u.initials as initials,
@@ -68,6 +71,12 @@ public class CustomerQueryService {
             select e.action, e.at, e.id, c.id, c.kind, a.handle, null, e.reason, null, e.actor, c.status
             from escalation_event e join conversation c on c.id = e.conversation_id
             join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            where i.customer_id = :id
+            union all
+            select 'CONVERSATION_NOTE', cn.created_at, cn.id, c.id, c.kind, a.handle, null, cn.text, u.initials, i.handle, null
+            from conversation_note cn join conversation c on c.id = cn.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            join app_user u on u.id = cn.author_user_id
             where i.customer_id = :id
             """;
 

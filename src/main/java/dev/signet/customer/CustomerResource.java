@@ -50,6 +50,10 @@ public class CustomerResource {
     public record FactRequest(String label, String value) {
     }
 
+    /** The body of an internal note on a customer. */
+    public record NoteRequest(String text) {
+    }
+
     private final CustomerQueryService queries;
     private final CrmImportService imports;
     private final CrmExportService exports;
@@ -181,6 +185,16 @@ public class CustomerResource {
     public Response reject(@PathParam("id") long id) {
         links.reject(id, actor());
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("customers/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write an internal note on the customer (never sent); @initials notify those colleagues")
+    public Response note(@PathParam("id") long id, NoteRequest request) {
+        CustomerViews.NoteAdded added = facts.addNote(id, currentUser.get(), request == null ? null : request.text());
+        return Response.status(201).entity(added).build();
     }
 
     @POST

@@ -39,8 +39,9 @@ public final class CustomerViews {
      * One entry of the customer's timeline: a message (public or DM, in or out), a conversation opened, a status
      * change (by an agent, or a reopening by the customer), a hand-off, or an internal note.
      *
-     * @param type          MESSAGE, OPENED, STATUS, HANDOFF or NOTE
-     * @param channel       PUBLIC or DM (null for notes)
+     * @param type          MESSAGE, OPENED, STATUS, HANDOFF, ESCALATED, DEESCALATED, NOTE (on the customer) or
+     *                      CONVERSATION_NOTE (an internal note on one of their conversations)
+     * @param channel       PUBLIC or DM (null for customer notes)
      * @param direction     IN or OUT for messages
      * @param text          the message or note; for HANDOFF "^MD → ^JK: reason"
      * @param initials      the agent's initials for outgoing messages, notes, status changes (null: the customer
@@ -77,5 +78,14 @@ public final class CustomerViews {
         public boolean linked() {
             return customerId != null;
         }
+    }
+
+    /**
+     * A customer note stored, and what its mentions did.
+     *
+     * @param mentioned initials of the colleagues notified (never the author)
+     * @param unmatched initials mentioned that belong to no agent or lead
+     */
+    public record NoteAdded(long id, List<String> mentioned, List<String> unmatched) {
     }
 }

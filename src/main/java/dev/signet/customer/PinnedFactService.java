@@ -8,18 +8,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Pins and unpins the facts a customer already gave, and keeps internal notes. Unpinning is audited. */
+import dev.signet.notification.MentionService;
+import dev.signet.security.AppUser;
+
+/**
+ * Pins and unpins the facts a customer already gave, and keeps internal notes (whose @initials mentions notify).
+ * Unpinning is audited.
+ */
 @ApplicationScoped
 public class PinnedFactService {
 
     private final EntityManager em;
     private final CustomerAuditRepository audit;
     private final Clock clock;
+    private final MentionService mentions;
 
-    public PinnedFactService(EntityManager em, CustomerAuditRepository audit, Clock clock) {
+    public PinnedFactService(EntityManager em, CustomerAuditRepository audit, Clock clock, MentionService mentions) {
         this.em = em;
         this.audit = audit;
         this.clock = clock;
+        this.mentions = mentions;
     }
 
     /** Pins a fact taken from a message; the message's author must be linked to a customer. */
@@ -81,15 +89,19 @@ public class PinnedFactService {
                 now));
     }
 
+    /** Adds an internal note on the customer; colleagues it mentions (@initials) are notified, in the same transaction. */
     @Transactional
-    public long addNote(long customerId, long authorUserId, String text) {
+    public CustomerViews.NoteAdded addNote(long customerId, AppUser author, String text) {
         String clean = required(text, "text", 4000);
-        if (em.find(Customer.class, customerId) == null) {
+        Customer customer = em.find(Customer.class, customerId);
+        if (customer == null) {
             throw CustomerActionException.notFound("customer", customerId);
         }
-        CustomerNote note = new CustomerNote(customerId, authorUserId, clean, clock.instant());
+        CustomerNote note = new CustomerNote(customerId, author.id(), clean, clock.instant());
         em.persist(note);
-        return note.id();
+        MentionService.Mentions told = mentions.notifyMentioned(clean, author, "customer " + customer.name(), null,
+                customerId);
+        return new CustomerViews.NoteAdded(note.id(), told.notified(), told.unmatched());
     }
 
     private static String required(String value, String field, int max) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.signet.care.CareService;
+import dev.signet.care.ConversationNoteService;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.QueueFilter;
 import dev.signet.care.QueueItem;
@@ -17,7 +18,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Makes the embedded demo's queue show collision at a glance: once the first poll has brought the sandbox's
  * conversations in, Jonas (^JK) claims the one at the top, so Maria sees it "held by ^JK" and is refused if she
- * replies. Once per run; the claim runs out after the lease like any other. Never in production (signet.demo.seed).
+ * replies, and leaves an internal note mentioning Maria (@MD), so her bell shows a notification. Once per run;
+ * the claim runs out after the lease like any other. Never in production (signet.demo.seed).
  */
 @ApplicationScoped
 public class DemoQueueSeeder {
@@ -29,11 +31,13 @@ public class DemoQueueSeeder {
     private final ConversationQueryService conversations;
     private final CareService care;
     private final AppUserService users;
+    private final ConversationNoteService notes;
     private final AtomicBoolean done = new AtomicBoolean();
 
     public DemoQueueSeeder(DemoConfig config, ConversationQueryService conversations, CareService care,
-            AppUserService users) {
+            AppUserService users, ConversationNoteService notes) {
         this.config = config;
+        this.notes = notes;
         this.conversations = conversations;
         this.care = care;
         this.users = users;
@@ -55,6 +59,11 @@ public class DemoQueueSeeder {
             users.findByUsername(HOLDER).ifPresent(jonas -> {
                 care.claim(first.id(), jonas);
                 LOG.infof("demo: conversation held by ^%s: conversation=%d", jonas.initials(), first.id());
+                // An internal note that mentions Maria: her bell shows it (once per database, not per restart).
+                if (notes.latest(first.id()).total() == 0) {
+                    notes.add(first.id(), "@MD I'm on the phone with the customer's airport team about this one;"
+                            + " if they write again while I'm away, please pick it up.", jonas);
+                }
             });
         }
     }

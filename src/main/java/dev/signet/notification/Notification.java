@@ -34,6 +34,9 @@ public class Notification {
     @Column(name = "conversation_id")
     private Long conversationId;
 
+    @Column(name = "customer_id")
+    private Long customerId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -44,7 +47,14 @@ public class Notification {
     }
 
     public Notification(long userId, NotificationKind kind, String text, Long conversationId, Instant createdAt) {
+        this(userId, kind, text, conversationId, null, createdAt);
+    }
+
+    /** One about a customer (e.g. a mention in a customer note), or about both a conversation and its customer. */
+    public Notification(long userId, NotificationKind kind, String text, Long conversationId, Long customerId,
+            Instant createdAt) {
         this.userId = userId;
+        this.customerId = customerId;
         this.kind = kind;
         this.text = text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
         this.conversationId = conversationId;
@@ -76,6 +86,10 @@ public class Notification {
 
     public Long conversationId() {
         return conversationId;
+    }
+
+    public Long customerId() {
+        return customerId;
     }
 
     public Instant createdAt() {

@@ -39,13 +39,20 @@ public class NotificationService {
     /** Tells each of {@code userIds} (duplicates once) about {@code text}; no recipients, nothing stored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void notifyUsers(Collection<Long> userIds, NotificationKind kind, String text, Long conversationId) {
+        notifyUsers(userIds, kind, text, conversationId, null);
+    }
+
+    /** As {@link #notifyUsers(Collection, NotificationKind, String, Long)}, about a customer (page link) as well. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notifyUsers(Collection<Long> userIds, NotificationKind kind, String text, Long conversationId,
+            Long customerId) {
         Set<Long> recipients = new LinkedHashSet<>(userIds);
         if (recipients.isEmpty()) {
             return;
         }
         var now = clock.instant();
         for (Long userId : recipients) {
-            notifications.persist(new Notification(userId, kind, text, conversationId, now));
+            notifications.persist(new Notification(userId, kind, text, conversationId, customerId, now));
         }
         sent.fire(new NotificationSent(Set.copyOf(recipients), kind, conversationId));
     }

@@ -81,8 +81,9 @@ public class CustomerPage {
     @POST
     @Path("{id}/notes")
     public Response note(@PathParam("id") long id, @FormParam("text") String text) {
-        facts.addNote(id, currentUser.get().id(), text);
-        return back("/customers/" + id);
+        CustomerViews.NoteAdded added = facts.addNote(id, currentUser.get(), text);
+        return Response.seeOther(URI.create("/customers/" + id + NoteNotice.query(added.mentioned(), added.unmatched())
+                + "#notes")).build();
     }
 
     @POST
