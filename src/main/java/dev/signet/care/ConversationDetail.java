@@ -11,10 +11,12 @@ import java.util.List;
  * @param clock    the customer's clock (first message → resolution, across reopenings)
  * @param score    the priority now, and {@code reasons} why
  * @param handOffs who handed it to whom and why, oldest first
+ * @param promise  the pending promised update, or null
+ * @param timeZone the brand account's time zone, in which promise times are entered and shown
  */
 public record ConversationDetail(long id, String accountKey, String accountHandle, ConversationKind kind,
         ConversationStatus status, CustomerPanel customer, Instant firstMessageAt, Instant waitingSince,
         List<MessageView> messages, long totalMessages, int offset, int limit, HolderView holder, CustomerClock clock,
         int score, List<String> reasons, int contactCount, boolean escalated, Instant promisedUpdateAt,
-        List<HandOffView> handOffs) {
+        List<HandOffView> handOffs, PromiseView promise, String timeZone) {
 }

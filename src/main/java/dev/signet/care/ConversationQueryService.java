@@ -13,6 +13,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import dev.signet.channel.AccountTimeZones;
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;
 import dev.signet.insight.MessageSentimentView;
@@ -38,9 +39,14 @@ public class ConversationQueryService {
     private final Clock clock;
     private final DeliveryLookup deliveries;
     private final SentimentLookup sentiments;
+    private final AccountTimeZones zones;
+    private final CareConfig config;
 
     public ConversationQueryService(EntityManager em, MessageRepository messages, HandOffRepository handOffs,
-            PriorityRule priority, Clock clock, DeliveryLookup deliveries, SentimentLookup sentiments) {
+            PriorityRule priority, Clock clock, DeliveryLookup deliveries, SentimentLookup sentiments,
+            AccountTimeZones zones, CareConfig config) {
+        this.zones = zones;
+        this.config = config;
         this.em = em;
         this.messages = messages;
         this.handOffs = handOffs;
@@ -145,6 +151,8 @@ public class ConversationQueryService {
                 join fetch c.identity i
                 left join fetch i.customer
                 left join fetch c.heldBy
+                left join fetch c.promise p
+                left join fetch p.madeBy
                 where c.id = :id""", Conversation.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
@@ -163,7 +171,9 @@ public class ConversationQueryService {
                 panel(c.identity()), c.firstMessageAt(), c.waitingSince(), thread, total, from, size, holder(c, now),
                 CustomerClock.of(c.firstMessageAt(), c.resolvedAt(), now), priority.score(), reasons(priority),
                 c.contactCount(), c.escalated(), c.promisedUpdateAt(),
-                handOffs.ofConversation(id).stream().map(HandOffView::of).toList());
+                handOffs.ofConversation(id).stream().map(HandOffView::of).toList(),
+                c.promise() == null ? null : PromiseView.of(c.promise(), now, config.promiseLeadTime()),
+                zones.of(c.account().accountKey()).getId());
     }
 
     private QueueItem toQueueItem(Conversation c, Instant now) {
@@ -173,7 +183,10 @@ public class ConversationQueryService {
         return new QueueItem(c.id(), c.account().accountKey(), c.account().handle(), c.kind(), c.status(),
                 customer != null ? customer.name() : identity.displayName(), identity.handle(),
                 customer != null ? customer.loyaltyTier() : null, c.lastPreview(), c.lastDirection(), c.lastMessageAt(),
-                c.waitingSince(), priority.score(), reasons(priority), holder(c, now), c.escalated());
+                c.waitingSince(), priority.score(), reasons(priority), holder(c, now), c.escalated(),
+                c.promisedUpdateAt() == null ? null
+                        : PromiseView.mark(c.promisedUpdateAt(), zones.of(c.account().accountKey()), now,
+                                config.promiseLeadTime()));
     }
 
     private PriorityRule.Explained explain(Conversation c, Instant now) {

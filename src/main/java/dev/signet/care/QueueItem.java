@@ -12,9 +12,10 @@ import dev.signet.customer.LoyaltyTier;
  * @param score        the priority now (see {@link PriorityRule})
  * @param reasons      why, largest first, e.g. {@code gold tier +30}, {@code waiting 2 h +20}
  * @param holder       who holds it now (an expired claim counts as free), or null
+ * @param promise      the update promised to the customer, with its mark (promised, due, overdue), or null
  */
 public record QueueItem(long id, String accountKey, String accountHandle, ConversationKind kind, ConversationStatus status,
         String customerName, String handle, LoyaltyTier loyaltyTier, String lastPreview, Direction lastDirection,
         Instant lastMessageAt, Instant waitingSince, int score, List<String> reasons, HolderView holder,
-        boolean escalated) {
+        boolean escalated, PromiseView promise) {
 }
