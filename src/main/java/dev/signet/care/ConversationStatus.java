@@ -12,7 +12,7 @@ public enum ConversationStatus {
     OPEN,
     /** An agent answered; the next move is the customer's. */
     WAITING_ON_CUSTOMER,
-    /** The team owes the customer something (background work); the customer's clock keeps running. */
+    /** The team owes the customer something (background work) and promised an update by a time; the customer's clock keeps running. */
     WAITING_ON_US,
     /** Done. A new contact within the reopen window reopens it. */
     RESOLVED;

@@ -50,7 +50,7 @@ public record PromiseView(Instant dueAt, String dueLocal, String timeZone, State
                 promise.madeAt());
     }
 
-    /** "update due 00:30 (Europe/Madrid)". */
+    /** "update promised", "update due" or "update overdue". */
     public String label() {
         return state.label();
     }
