@@ -190,8 +190,7 @@ public class Conversation {
 
     /** Whether an agent may set waiting on us (with a promise) now. */
     public boolean mayWaitOnUs() {
-        return status.agentMayChangeTo(ConversationStatus.WAITING_ON_US)
-                || status == ConversationStatus.WAITING_ON_US && promise == null;
+        return status.agentMayWaitOnUs(promise != null);
     }
 
     /** The promise's lead time has started: it counts in the queue from now on. Returns whether anything changed. */

@@ -39,6 +39,15 @@ public enum ConversationStatus {
         return this != RESOLVED || target == OPEN;
     }
 
+    /**
+     * Whether an agent may set waiting on us (with a promised update) from this status: along
+     * {@link #agentMayChangeTo}, or again while waiting on us once no promise is pending (after a scheduled update
+     * went out, the next one is promised).
+     */
+    public boolean agentMayWaitOnUs(boolean promisePending) {
+        return agentMayChangeTo(WAITING_ON_US) || this == WAITING_ON_US && !promisePending;
+    }
+
     public boolean open() {
         return this != RESOLVED;
     }

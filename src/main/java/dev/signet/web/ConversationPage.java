@@ -220,8 +220,7 @@ public class ConversationPage {
                 .filter(detail.status()::agentMayChangeTo)
                 .filter(move -> move != ConversationStatus.WAITING_ON_US)
                 .toList();
-        boolean mayPromise = detail.status().agentMayChangeTo(ConversationStatus.WAITING_ON_US)
-                || detail.status() == ConversationStatus.WAITING_ON_US && detail.promise() == null;
+        boolean mayPromise = detail.status().agentMayWaitOnUs(detail.promise() != null);
         PromiseForm promiseForm = mayPromise ? PromiseForm.of(promiseDraft, detail.timeZone(), clock.instant()) : null;
         return Templates.conversation(Viewer.of(me), detail, replies.preview(id, draft, me), draft, error, notice, mine,
                 teammates, moves, promiseForm);
