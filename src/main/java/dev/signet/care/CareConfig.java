@@ -6,7 +6,7 @@ import java.util.Map;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the live queue behaves: reopening, claim leases and the priority weights. */
+/** How the live queue behaves: reopening, claim leases, promised updates and the priority weights. */
 @ConfigMapping(prefix = "signet.care")
 public interface CareConfig {
 
@@ -45,6 +45,25 @@ public interface CareConfig {
     /** An agent marked on shift counts as away once they have not been seen (a page opened, an action) this long. */
     @WithDefault("30m")
     Duration awayAfter();
+
+    /**
+     * How long before a promised update is due the queue raises the conversation (until then the promise does not
+     * count in its order) and marks it "update due". Keep it under {@code promised-update-due} ÷
+     * {@code per-hour-waiting} hours (4 h by default), or a raised promise is still worth no points.
+     */
+    @WithDefault("30m")
+    Duration promiseLeadTime();
+
+    /** The furthest ahead an agent may promise the customer an update. */
+    @WithDefault("14d")
+    Duration promiseMaxAhead();
+
+    /**
+     * How often promises are checked: raised into the queue when their lead time starts, announced to live pages
+     * when they fall due, and scheduled updates published. {@code off} stops it (tests drive it by hand).
+     */
+    @WithDefault("15s")
+    String promiseCheckInterval();
 
     /** The weights of the queue priority (points). */
     Priority priority();

@@ -2,6 +2,7 @@ package dev.signet.care;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,11 +10,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.signet.api.ProblemException;
+import dev.signet.channel.AccountTimeZones;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;
 
 /**
- * What agents do to a conversation besides replying: claim, release, hand off, change its status. Each runs in
+ * What agents do to a conversation besides replying: claim, release, hand off, change its status (with the update
+ * promised to the customer when it is set to waiting on us). Each runs in
  * one transaction on the conversation's row locked for update, so two agents acting at once are served one
  * after the other (the second sees the first one's claim), and announces the change to the live queue.
  */
@@ -28,10 +31,17 @@ public class CareService {
     private final CareConfig config;
     private final Event<QueueChanged> changes;
     private final Clock clock;
+    private final UpdatePromiseRepository promises;
+    private final AccountTimeZones zones;
+    private final ScheduledUpdateCheck updateCheck;
 
     public CareService(ConversationRepository conversations, HandOffRepository handOffs,
             StatusChangeRepository statusChanges, AppUserRepository users, PriorityRule priority, CareConfig config,
-            Event<QueueChanged> changes, Clock clock) {
+            Event<QueueChanged> changes, Clock clock, UpdatePromiseRepository promises, AccountTimeZones zones,
+            ScheduledUpdateCheck updateCheck) {
+        this.promises = promises;
+        this.zones = zones;
+        this.updateCheck = updateCheck;
         this.conversations = conversations;
         this.handOffs = handOffs;
         this.statusChanges = statusChanges;
@@ -69,17 +79,47 @@ public class CareService {
 
     /**
      * The agent changes the status (see {@link ConversationStatus#agentMayChangeTo}); refused while someone else
-     * holds the conversation.
+     * holds the conversation. Waiting on us needs a promise: use {@link #changeStatus(long, ConversationStatus,
+     * PromiseRequest, AppUser)}.
      */
     @Transactional
     public ConversationStatus changeStatus(long id, ConversationStatus target, AppUser agent) {
+        return changeStatus(id, target, null, agent);
+    }
+
+    /**
+     * The agent changes the status; setting waiting on us records the update promised to the customer (by when,
+     * read in the account's time zone, and optionally the update to publish then). Everything is checked before
+     * anything changes: a refused request stores nothing.
+     */
+    @Transactional
+    public ConversationStatus changeStatus(long id, ConversationStatus target, PromiseRequest promise, AppUser agent) {
         Instant now = clock.instant();
         Conversation conversation = lock(id);
         if (conversation.heldByOther(agent, now)) {
             throw new ConversationHeldException(id, conversation.heldBy(), conversation.heldUntil(), "change its status");
         }
         ConversationStatus from = conversation.status();
-        conversation.changeStatus(target, now);
+        if (target == ConversationStatus.WAITING_ON_US) {
+            if (!conversation.mayWaitOnUs()) {
+                throw StatusChangeException.notAllowed(conversation.status(), target);
+            }
+            ZoneId zone = zones.of(conversation.account().accountKey());
+            Instant due = PromiseTime.parse(promise == null ? null : promise.promisedUpdateAt(), zone, now,
+                    config.promiseMaxAhead());
+            String text = promise.text();
+            if (text != null) {
+                updateCheck.check(conversation, text, agent);
+            }
+            promises.persist(conversation.waitOnUs(agent, due, zone, text, now, config.promiseLeadTime()));
+        } else {
+            if (promise != null && promise.given()) {
+                throw new ProblemException(400, "promise-only-when-waiting-on-us", "Promises go with waiting on us",
+                        "A promised update is recorded when the conversation is set to waiting on us; "
+                                + "send the status alone.");
+            }
+            conversation.changeStatus(target, now);
+        }
         statusChanges.persist(new StatusChange(id, from, target, agent.id(), now));
         conversation.prioritize(priority);
         changes.fire(QueueChanged.of(target == ConversationStatus.RESOLVED ? QueueChanged.Type.RESOLVED

@@ -2,6 +2,7 @@ package dev.signet.care;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -96,6 +97,15 @@ public class Conversation {
     @Column(name = "promised_update_at")
     private Instant promisedUpdateAt;
 
+    /** The pending promised update ({@code promisedUpdateAt} is its due time), or null. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "promise_id")
+    private UpdatePromise promise;
+
+    /** Whether the queue counts the pending promise yet (from its lead time before it is due). */
+    @Column(name = "promise_raised", nullable = false)
+    private boolean promiseRaised;
+
     @Column(nullable = false)
     private boolean escalated;
 
@@ -165,25 +175,107 @@ public class Conversation {
         return contact;
     }
 
-    /** An agent answered: the customer's next move. */
+    /** An agent answered: the customer's next move. The answer is the promised update, if one was owed. */
     public void agentAnswered(String text, Instant sentAt) {
         status = status.afterAgentReply();
         waitingSince = null;
+        settlePromise(sentAt, UpdatePromise.Settlement.REPLY, true);
         touch(text, sentAt, Direction.OUT);
     }
 
     /**
+     * An agent sets "waiting on us" (background work, e.g. tracing a delivery), promising the customer the next
+     * update by {@code dueAt}, optionally with the update to publish then. Allowed from the moves of
+     * {@link ConversationStatus#agentMayChangeTo}, and while waiting on us with no promise pending (after a scheduled
+     * update went out). A promise still pending is replaced (withdrawn, or broken if already due). Until its lead
+     * time before {@code dueAt} the promise stands in for the customer's waiting time: the conversation sleeps at
+     * the end of the queue; then the queue raises it ({@link #raisePromise}).
+     *
+     * @return the new promise, to be stored
+     */
+    public UpdatePromise waitOnUs(AppUser agent, Instant dueAt, ZoneId zone, String updateText, Instant now,
+            Duration leadTime) {
+        if (!mayWaitOnUs()) {
+            throw StatusChangeException.notAllowed(status, ConversationStatus.WAITING_ON_US);
+        }
+        settlePromise(now, UpdatePromise.Settlement.NEW_PROMISE, false);
+        UpdatePromise made = new UpdatePromise(this, agent, dueAt, zone, updateText, now);
+        promise = made;
+        promisedUpdateAt = dueAt;
+        promiseRaised = !now.isBefore(dueAt.minus(leadTime));
+        waitingSince = null;
+        status = ConversationStatus.WAITING_ON_US;
+        return made;
+    }
+
+    /** Whether an agent may set waiting on us (with a promise) now. */
+    public boolean mayWaitOnUs() {
+        return status.agentMayWaitOnUs(promise != null);
+    }
+
+    /** The promise's lead time has started: it counts in the queue from now on. Returns whether anything changed. */
+    public boolean raisePromise() {
+        if (promise == null || promiseRaised) {
+            return false;
+        }
+        promiseRaised = true;
+        return true;
+    }
+
+    /**
+     * The scheduled update of the pending promise was stored for publication: the promise is kept; the conversation
+     * stays waiting on us (the work goes on) and waits again from now, until someone moves it or promises the next
+     * update.
+     */
+    public void scheduledUpdateSent(Message update, Instant at) {
+        promise.keptBy(update, at);
+        clearPromise();
+        waitingSince = at;
+        touch(update.text(), at, Direction.OUT);
+    }
+
+    /** Whether the pending promise's scheduled update may go out now: only while still waiting on us. */
+    public boolean scheduledUpdateDue(Instant now) {
+        return promise != null && status == ConversationStatus.WAITING_ON_US && promise.updateText() != null
+                && !now.isBefore(promise.dueAt());
+    }
+
+    /** X would refuse the scheduled update: the promise stays owed, to be answered by hand. */
+    public void dropScheduledUpdate() {
+        if (promise != null) {
+            promise.dropUpdateText();
+        }
+    }
+
+    private void settlePromise(Instant at, UpdatePromise.Settlement how, boolean updateSent) {
+        if (promise != null) {
+            promise.settle(at, how, updateSent);
+            clearPromise();
+        }
+    }
+
+    private void clearPromise() {
+        promise = null;
+        promisedUpdateAt = null;
+        promiseRaised = false;
+    }
+
+    /**
      * An agent moves the conversation to {@code target} (only along {@link ConversationStatus#agentMayChangeTo}).
-     * Waiting on us keeps (or starts) the customer's waiting time; waiting on the customer stops it; resolving
-     * stops the customer's clock and frees the claim; reopening starts waiting again.
+     * Waiting on us needs a promise ({@link #waitOnUs}); waiting on the customer stops the waiting time; resolving
+     * stops the customer's clock and frees the claim; reopening starts waiting again. Waiting on the customer and
+     * resolving close a pending promise without an update (withdrawn, or broken once due); reopening keeps it owed.
      */
     public void changeStatus(ConversationStatus target, Instant now) {
         if (!status.agentMayChangeTo(target)) {
             throw StatusChangeException.notAllowed(status, target);
         }
         switch (target) {
-            case WAITING_ON_US -> waitingSince = waitingSince == null ? now : waitingSince;
-            case WAITING_ON_CUSTOMER -> waitingSince = null;
+            case WAITING_ON_US -> throw StatusChangeException.promiseRequired();
+            case WAITING_ON_CUSTOMER -> {
+                waitingSince = null;
+                settlePromise(now, UpdatePromise.Settlement.WAITING_ON_CUSTOMER, false);
+            }
             case RESOLVED -> {
                 resolvedAt = now;
                 waitingSince = null;
@@ -192,6 +284,7 @@ public class Conversation {
                 offeredUntil = null;
                 heldBy = null;
                 heldUntil = null;
+                settlePromise(now, UpdatePromise.Settlement.RESOLVED, false);
             }
             case OPEN -> {
                 resolvedAt = null;
@@ -323,7 +416,9 @@ public class Conversation {
     /** What the priority is computed from. Reads the customer's tier: load the identity's customer with it. */
     public PriorityRule.Inputs priorityInputs() {
         LoyaltyTier tier = identity.customer() == null ? LoyaltyTier.NONE : identity.customer().loyaltyTier();
-        return new PriorityRule.Inputs(tier, contactCount, sentiment, waitingSince, promisedUpdateAt, escalated);
+        // A promise counts from its lead time before it is due (raised); until then it does not move the order.
+        return new PriorityRule.Inputs(tier, contactCount, sentiment, waitingSince,
+                promiseRaised ? promisedUpdateAt : null, escalated);
     }
 
     /** Recomputes the stored priority after a change; resolved conversations leave the queue's order. */
@@ -403,6 +498,15 @@ public class Conversation {
 
     public Instant promisedUpdateAt() {
         return promisedUpdateAt;
+    }
+
+    /** The pending promised update, or null. */
+    public UpdatePromise promise() {
+        return promise;
+    }
+
+    public boolean promiseRaised() {
+        return promiseRaised;
     }
 
     public boolean escalated() {

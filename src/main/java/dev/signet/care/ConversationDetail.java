@@ -13,10 +13,13 @@ import java.util.List;
  * @param handOffs who handed it to whom and why, oldest first
  * @param continuity offered to / handled before by (continuity routing), or null
  * @param notes    the latest internal notes (never published), oldest first; {@code totalNotes} of them in all
+ * @param promise  the pending promised update, or null
+ * @param timeZone the brand account's time zone, in which promise times are entered and shown
  */
 public record ConversationDetail(long id, String accountKey, String accountHandle, ConversationKind kind,
         ConversationStatus status, CustomerPanel customer, Instant firstMessageAt, Instant waitingSince,
         List<MessageView> messages, long totalMessages, int offset, int limit, HolderView holder, CustomerClock clock,
         int score, List<String> reasons, int contactCount, boolean escalated, Instant promisedUpdateAt,
-        List<HandOffView> handOffs, ContinuityView continuity, List<NoteView> notes, long totalNotes) {
+        List<HandOffView> handOffs, ContinuityView continuity, List<NoteView> notes, long totalNotes,
+        PromiseView promise, String timeZone) {
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import dev.signet.channel.AccountTimeZones;
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;
 import dev.signet.insight.MessageSentimentView;
@@ -40,10 +41,14 @@ public class ConversationQueryService {
     private final SentimentLookup sentiments;
     private final ConversationNoteRepository notes;
     private final NoteConfig noteConfig;
+    private final AccountTimeZones zones;
+    private final CareConfig config;
 
     public ConversationQueryService(EntityManager em, MessageRepository messages, HandOffRepository handOffs,
             PriorityRule priority, Clock clock, DeliveryLookup deliveries, SentimentLookup sentiments,
-            ConversationNoteRepository notes, NoteConfig noteConfig) {
+            ConversationNoteRepository notes, NoteConfig noteConfig, AccountTimeZones zones, CareConfig config) {
+        this.zones = zones;
+        this.config = config;
         this.em = em;
         this.messages = messages;
         this.handOffs = handOffs;
@@ -155,6 +160,8 @@ public class ConversationQueryService {
                 left join fetch i.customer
                 left join fetch c.heldBy
                 left join fetch c.previousAgent
+                left join fetch c.promise p
+                left join fetch p.madeBy
                 where c.id = :id""", Conversation.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
@@ -174,7 +181,9 @@ public class ConversationQueryService {
                 CustomerClock.of(c.firstMessageAt(), c.resolvedAt(), now), priority.score(), reasons(priority),
                 c.contactCount(), c.escalated(), c.promisedUpdateAt(),
                 handOffs.ofConversation(id).stream().map(HandOffView::of).toList(), ContinuityView.of(c, now),
-                notes.latest(id, noteConfig.shown()), notes.countIn(id));
+                notes.latest(id, noteConfig.shown()), notes.countIn(id),
+                c.promise() == null ? null : PromiseView.of(c.promise(), now, config.promiseLeadTime()),
+                zones.of(c.account().accountKey()).getId());
     }
 
     private QueueItem toQueueItem(Conversation c, Instant now) {
@@ -185,7 +194,10 @@ public class ConversationQueryService {
                 customer != null ? customer.name() : identity.displayName(), identity.handle(),
                 customer != null ? customer.loyaltyTier() : null, c.lastPreview(), c.lastDirection(), c.lastMessageAt(),
                 c.waitingSince(), priority.score(), reasons(priority), holder(c, now), c.escalated(),
-                ContinuityView.of(c, now));
+                ContinuityView.of(c, now),
+                c.promisedUpdateAt() == null ? null
+                        : PromiseView.mark(c.promisedUpdateAt(), zones.of(c.account().accountKey()), now,
+                                config.promiseLeadTime()));
     }
 
     private PriorityRule.Explained explain(Conversation c, Instant now) {

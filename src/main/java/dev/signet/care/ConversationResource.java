@@ -76,18 +76,26 @@ public class ConversationResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.AGENT, Role.LEAD })
-    @Operation(summary = "Change the status: OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US or RESOLVED; 409 if not allowed")
+    @Operation(summary = "Change the status: OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US or RESOLVED; 409 if not allowed."
+            + " WAITING_ON_US needs promisedUpdateAt (local time of the account's zone, e.g. 2026-12-04T00:30, or an"
+            + " instant with offset) and may carry updateText, published signed at that time")
     public ConversationDetail changeStatus(@PathParam("id") long id, StatusChange change) {
         if (change == null || change.status() == null) {
             throw new ProblemException(400, "status-required", "Status required",
                     "Send {\"status\":\"RESOLVED\"} (or OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US).");
         }
-        care.changeStatus(id, change.status(), currentUser.get());
+        care.changeStatus(id, change.status(), new PromiseRequest(change.promisedUpdateAt(), change.updateText()),
+                currentUser.get());
         return query.detail(id, null, ConversationQueryService.THREAD_PAGE);
     }
 
-    /** The body of a status change. */
-    public record StatusChange(ConversationStatus status) {
+    /**
+     * The body of a status change.
+     *
+     * @param promisedUpdateAt with WAITING_ON_US (required there): by when the customer gets the next update
+     * @param updateText       with WAITING_ON_US (optional): the update to publish then, signed with your initials
+     */
+    public record StatusChange(ConversationStatus status, String promisedUpdateAt, String updateText) {
     }
 
     @GET

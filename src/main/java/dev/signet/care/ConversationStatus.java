@@ -12,7 +12,7 @@ public enum ConversationStatus {
     OPEN,
     /** An agent answered; the next move is the customer's. */
     WAITING_ON_CUSTOMER,
-    /** The team owes the customer something (background work); the customer's clock keeps running. */
+    /** The team owes the customer something (background work) and promised an update by a time; the customer's clock keeps running. */
     WAITING_ON_US,
     /** Done. A new contact within the reopen window reopens it. */
     RESOLVED;
@@ -37,6 +37,15 @@ public enum ConversationStatus {
             return false;
         }
         return this != RESOLVED || target == OPEN;
+    }
+
+    /**
+     * Whether an agent may set waiting on us (with a promised update) from this status: along
+     * {@link #agentMayChangeTo}, or again while waiting on us once no promise is pending (after a scheduled update
+     * went out, the next one is promised).
+     */
+    public boolean agentMayWaitOnUs(boolean promisePending) {
+        return agentMayChangeTo(WAITING_ON_US) || this == WAITING_ON_US && !promisePending;
     }
 
     public boolean open() {

@@ -146,7 +146,7 @@ public final class PriorityRule {
         // The larger of the two running terms counts (the same max the order key encodes).
         if (promise > waiting && promise > 0) {
             String label = now.isBefore(in.promisedUpdateAt())
-                    ? "update promised in " + humanize(Duration.between(now, in.promisedUpdateAt()))
+                    ? "update due in " + humanize(Duration.between(now, in.promisedUpdateAt()))
                     : "promised update overdue " + humanize(Duration.between(in.promisedUpdateAt(), now));
             reasons.add(new Reason(label, (int) Math.round(promise)));
         } else if (waiting > 0) {

@@ -13,9 +13,10 @@ import dev.signet.customer.LoyaltyTier;
  * @param reasons      why, largest first, e.g. {@code gold tier +30}, {@code waiting 2 h +20}
  * @param holder       who holds it now (an expired claim counts as free), or null
  * @param continuity   offered to / handled before by (continuity routing), or null
+ * @param promise      the update promised to the customer, with its mark (promised, due, overdue), or null
  */
 public record QueueItem(long id, String accountKey, String accountHandle, ConversationKind kind, ConversationStatus status,
         String customerName, String handle, LoyaltyTier loyaltyTier, String lastPreview, Direction lastDirection,
         Instant lastMessageAt, Instant waitingSince, int score, List<String> reasons, HolderView holder,
-        boolean escalated, ContinuityView continuity) {
+        boolean escalated, ContinuityView continuity, PromiseView promise) {
 }

@@ -16,6 +16,12 @@ public class StatusChangeException extends ProblemException {
                         + (from == ConversationStatus.RESOLVED ? "; reopen it first." : "."));
     }
 
+    static ProblemException promiseRequired() {
+        return new ProblemException(400, "promise-required", "Promise the next update",
+                "Waiting on us means the customer was promised an update: say by when (and, if you like, the update "
+                        + "to send then).");
+    }
+
     static StatusChangeException notHolder(long id) {
         return new StatusChangeException("not-holder", "You don't hold this conversation",
                 "Conversation " + id + " is not held by you, so there is nothing to release or hand over.");

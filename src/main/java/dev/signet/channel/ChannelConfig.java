@@ -1,6 +1,7 @@
 package dev.signet.channel;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,5 +98,12 @@ public interface ChannelConfig {
          */
         @WithDefault("7d")
         Duration initialBackfill();
+
+        /**
+         * The time zone the brand's care team and customers live in (an IANA name such as {@code Europe/Madrid}):
+         * promised update times are entered and shown in it, and stored as instants.
+         */
+        @WithDefault("UTC")
+        ZoneId timeZone();
     }
 }

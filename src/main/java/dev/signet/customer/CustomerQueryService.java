@@ -78,6 +78,26 @@ public class CustomerQueryService {
             join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
             join app_user u on u.id = cn.author_user_id
             where i.customer_id = :id
+            union all
+            select 'PROMISE', p.made_at, p.id, c.id, c.kind, a.handle, null,
+                   'update promised for ' || p.due_local || ' (' || p.time_zone || ')'
+                   || case when p.update_text is null then '' else ', scheduled update written' end,
+                   u.initials, i.handle, p.outcome
+            from update_promise p join conversation c on c.id = p.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            join app_user u on u.id = p.made_by_user_id
+            where i.customer_id = :id
+            union all
+            select 'PROMISE_SETTLED', p.settled_at, p.id, c.id, c.kind, a.handle, null,
+                   case p.outcome when 'KEPT' then case when p.settled_how = 'SCHEDULED_UPDATE'
+                                                        then 'scheduled update sent: promise kept'
+                                                        else 'update sent: promise kept' end
+                                  when 'BROKEN' then 'promise for ' || p.due_local || ' broken (update late or missing)'
+                                  else 'promise for ' || p.due_local || ' withdrawn' end,
+                   null, i.handle, p.outcome
+            from update_promise p join conversation c on c.id = p.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            where i.customer_id = :id and p.settled_at is not null
             """;
 
     private static final String SEARCH = """

@@ -155,7 +155,7 @@ public class ReplyWriter {
      * X's self-serve rule (API v2): a public reply only to a post that mentions the brand. Checked on the post
      * answered, by its text; a post that only quotes the brand is not recognised yet.
      */
-    private Optional<ReplyRejectedException> publicReplyRefusal(Conversation conversation, Message answered) {
+    Optional<ReplyRejectedException> publicReplyRefusal(Conversation conversation, Message answered) {
         String brandHandle = conversation.account().handle();
         if (connectors.publicRepliesNeedMention(conversation.account().accountKey())
                 && !MentionRule.mentions(answered.text(), brandHandle)) {

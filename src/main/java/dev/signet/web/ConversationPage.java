@@ -1,6 +1,11 @@
 package dev.signet.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +28,8 @@ import dev.signet.care.ConversationNotFoundException;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
 import dev.signet.care.PresenceService;
+import dev.signet.care.PromiseRequest;
+import dev.signet.care.PromiseTime;
 import dev.signet.reply.DeliveryStatus;
 import dev.signet.reply.ReplyPreview;
 import dev.signet.reply.ReplyRejectedException;
@@ -46,9 +53,26 @@ public class ConversationPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance conversation(Viewer me, ConversationDetail c, ReplyPreview preview, String draft,
-                String error, String notice, boolean mine, List<Teammate> teammates, List<ConversationStatus> moves);
+                String error, String notice, boolean mine, List<Teammate> teammates, List<ConversationStatus> moves,
+                PromiseForm promiseForm);
 
         static native TemplateInstance conversation$counter(ReplyPreview preview);
+    }
+
+    /**
+     * The "waiting on us" form: by when (a {@code datetime-local} value in the account's zone) and the update to
+     * send then; filled with what the agent typed after a refusal, else a suggestion (two hours ahead, whole hour).
+     */
+    public record PromiseForm(String zone, String promisedUpdateAt, String min, String updateText) {
+
+        static PromiseForm of(PromiseRequest typed, String zone, Instant now) {
+            ZoneId id = ZoneId.of(zone);
+            String suggestion = PromiseTime.field(now.plus(Duration.ofHours(2)).atZone(id)
+                    .truncatedTo(ChronoUnit.HOURS).toInstant(), id);
+            return new PromiseForm(zone,
+                    typed != null && typed.promisedUpdateAt() != null ? typed.promisedUpdateAt() : suggestion,
+                    PromiseTime.field(now, id), typed != null && typed.updateText() != null ? typed.updateText() : "");
+        }
     }
 
     /** A colleague the conversation can be handed to. */
@@ -61,9 +85,11 @@ public class ConversationPage {
     private final AppUserService users;
     private final CurrentUser currentUser;
     private final PresenceService presence;
+    private final Clock clock;
 
     public ConversationPage(ConversationQueryService conversations, ReplyService replies, CareService care,
-            AppUserService users, CurrentUser currentUser, PresenceService presence) {
+            AppUserService users, CurrentUser currentUser, PresenceService presence, Clock clock) {
+        this.clock = clock;
         this.conversations = conversations;
         this.replies = replies;
         this.care = care;
@@ -83,6 +109,7 @@ public class ConversationPage {
                 case "claimed" -> "You hold this conversation; colleagues see it as yours.";
                 case "released" -> "Released: the conversation is free for anyone.";
                 case "status" -> "Status changed.";
+                case "promised" -> "Waiting on us: the promised update is recorded; the queue raises it before it is due.";
                 case "handed-off" -> "Handed over.";
                 default -> null;
             };
@@ -110,8 +137,19 @@ public class ConversationPage {
     @POST
     @Path("status")
     @Produces(MediaType.TEXT_HTML)
-    public Response status(@PathParam("id") long id, @FormParam("status") String status) {
-        return act(id, "status", () -> care.changeStatus(id, parseStatus(status), currentUser.get()));
+    public Response status(@PathParam("id") long id, @FormParam("status") String status,
+            @FormParam("promisedUpdateAt") String promisedUpdateAt, @FormParam("updateText") String updateText) {
+        PromiseRequest promise = new PromiseRequest(promisedUpdateAt, updateText);
+        try {
+            care.changeStatus(id, parseStatus(status), promise, currentUser.get());
+            return Response.seeOther(URI.create("/conversations/" + id + "?done="
+                    + ("WAITING_ON_US".equals(status) ? "promised" : "status"))).build();
+        } catch (ConversationNotFoundException e) {
+            throw e;
+        } catch (ProblemException e) {
+            // Keep what the agent typed into the promise form: nothing was stored.
+            return Response.status(e.status()).entity(page(id, "", e.detail(), null, promise)).build();
+        }
     }
 
     @POST
@@ -170,6 +208,10 @@ public class ConversationPage {
     }
 
     private TemplateInstance page(long id, String draft, String error, String notice) {
+        return page(id, draft, error, notice, null);
+    }
+
+    private TemplateInstance page(long id, String draft, String error, String notice, PromiseRequest promiseDraft) {
         AppUser me = currentUser.get();
         ConversationDetail detail = conversations.detail(id, null, ConversationQueryService.THREAD_PAGE);
         boolean mine = detail.holder() != null && detail.holder().username().equals(me.username());
@@ -177,10 +219,14 @@ public class ConversationPage {
                 .filter(user -> !user.id().equals(me.id()))
                 .map(user -> new Teammate(user.username(), user.displayName(), user.initials()))
                 .toList();
+        // Waiting on us has a form of its own (it needs a promise), shown while it is allowed.
         List<ConversationStatus> moves = Arrays.stream(ConversationStatus.values())
                 .filter(detail.status()::agentMayChangeTo)
+                .filter(move -> move != ConversationStatus.WAITING_ON_US)
                 .toList();
+        boolean mayPromise = detail.status().agentMayWaitOnUs(detail.promise() != null);
+        PromiseForm promiseForm = mayPromise ? PromiseForm.of(promiseDraft, detail.timeZone(), clock.instant()) : null;
         return Templates.conversation(Viewer.of(me), detail, replies.preview(id, draft, me), draft, error, notice, mine,
-                teammates, moves);
+                teammates, moves, promiseForm);
     }
 }

@@ -17,6 +17,8 @@ import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
 import dev.signet.care.PresenceService;
+import dev.signet.care.PromiseStats;
+import dev.signet.care.PromiseStatsService;
 import dev.signet.care.QueueFilter;
 import dev.signet.care.QueueResult;
 import dev.signet.channel.ChannelAccountService;
@@ -29,18 +31,23 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The queue page, highest priority first, each row with the reasons of its score and who holds it. It stays live
  * through the server-sent events of {@code /api/queue/events} (js/queue-live.js): on each change htmx refetches
- * the rows (an htmx request gets only the rows fragment); a slow poll is the fallback.
+ * the rows (an htmx request gets only the rows fragment); a slow poll is the fallback. The header shows the team's
+ * promised updates (overdue now; kept and broken over 7 days), never a per-agent figure.
  */
 @Path("/queue")
 @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
 public class QueuePage {
 
     private static final int PAGE_SIZE = 50;
+    /** The period of the promise figures in the header. */
+    private static final int PROMISE_DAYS = 7;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(Viewer me, QueueResult result, List<String> accounts, Filters filters,
-                String query);
+                String query, PromiseStats promises);
+
+        static native TemplateInstance queue$promises(PromiseStats promises, Filters filters);
 
         static native TemplateInstance queue$rows(QueueResult result, String query);
     }
@@ -62,9 +69,11 @@ public class QueuePage {
     private final ChannelAccountService accounts;
     private final CurrentUser currentUser;
     private final PresenceService presence;
+    private final PromiseStatsService promiseStats;
 
     public QueuePage(ConversationQueryService conversations, ChannelAccountService accounts, CurrentUser currentUser,
-            PresenceService presence) {
+            PresenceService presence, PromiseStatsService promiseStats) {
+        this.promiseStats = promiseStats;
         this.conversations = conversations;
         this.accounts = accounts;
         this.currentUser = currentUser;
@@ -95,7 +104,18 @@ public class QueuePage {
         }
         // Opening the queue counts as being at work (presence: on shift stays on shift).
         presence.seen(me);
-        return Templates.queue(Viewer.of(me), result, accounts.configuredKeys(), filters, query);
+        return Templates.queue(Viewer.of(me), result, accounts.configuredKeys(), filters, query,
+                promiseStats.stats(accountFilter, PROMISE_DAYS));
+    }
+
+    /** The team's promised-update figures (header line), refetched live like the rows. */
+    @GET
+    @Path("promises")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance promises(@QueryParam("account") String account) {
+        String accountFilter = account == null || account.isBlank() ? null : account;
+        return Templates.queue$promises(promiseStats.stats(accountFilter, PROMISE_DAYS),
+                new Filters(accountFilter == null ? "" : accountFilter, "", "", "", ""));
     }
 
     /** An enum constant from a query parameter; anything else (blank, unknown) means "any". */

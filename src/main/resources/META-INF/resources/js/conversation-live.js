@@ -21,7 +21,7 @@
       return true;
     }
     // Anything the agent changed and has not sent yet: typed text, or another choice in a list.
-    var fields = panel.querySelectorAll('input:not([type]), input[type=text], textarea');
+    var fields = panel.querySelectorAll('input:not([type]), input[type=text], input[type=datetime-local], textarea');
     for (var i = 0; i < fields.length; i++) {
       if (fields[i].value !== fields[i].defaultValue) {
         return true;

@@ -165,7 +165,8 @@ class LiveQueueTest {
         long id = conversationOf(first.externalId());
         String path = "/api/conversations/" + id + "/status";
 
-        as(maria).contentType(ContentType.JSON).body("{\"status\":\"WAITING_ON_US\"}").post(path)
+        as(maria).contentType(ContentType.JSON).body("{\"status\":\"WAITING_ON_US\",\"promisedUpdateAt\":\""
+                + Instant.now().plus(Duration.ofHours(3)) + "\"}").post(path)
                 .then().statusCode(200).body("status", equalTo("WAITING_ON_US"))
                 .body("clock.running", equalTo(true));
         as(maria).contentType(ContentType.JSON).body("{\"status\":\"RESOLVED\"}").post(path)

@@ -172,5 +172,10 @@ class XApiV2MentionToReplyTest extends AbstractMentionToReplyTest {
         public java.time.Duration initialBackfill() {
             return java.time.Duration.ofDays(7);
         }
+
+        @Override
+        public java.time.ZoneId timeZone() {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 }

@@ -82,7 +82,9 @@ class LiveQueuePagesTest {
         Response page = page(maria, id);
         page.then().body(containsString("Customer's clock")).body(containsString("option value=\"" + jonas.username() + "\""));
 
-        post(maria, page, "/conversations/" + id + "/status", "status", "WAITING_ON_US").then().statusCode(303);
+        post(maria, page, "/conversations/" + id + "/status", "status", "WAITING_ON_US", "promisedUpdateAt",
+                java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Madrid")).plusHours(3).withSecond(0).withNano(0)
+                        .toString()).then().statusCode(303);
         page(maria, id).then().body(containsString("Waiting on us"));
         post(maria, page, "/conversations/" + id + "/status", "status", "BOGUS").then().statusCode(400)
                 .body(containsString("Choose the new status"));
