@@ -100,7 +100,8 @@ public class GoodwillGesture {
             String by = decidedBy == null ? "" : " by " + (decidedBy.initials() != null ? "^" + decidedBy.initials()
                     : decidedBy.displayName());
             throw new GoodwillRejectedException(409, "goodwill-already-decided", "Already decided",
-                    "This gesture is " + status.label() + by + " already; nothing changed.");
+                    "This gesture was " + status.name().toLowerCase().replace('_', ' ') + by
+                            + " already; nothing changed.");
         }
         if (lead.id().equals(agent.id())) {
             throw new GoodwillRejectedException(403, "goodwill-own-gesture", "Not your own gesture",
