@@ -98,6 +98,22 @@ public class CustomerQueryService {
             from update_promise p join conversation c on c.id = p.conversation_id
             join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
             where i.customer_id = :id and p.settled_at is not null
+            union all
+            select 'GOODWILL', g.created_at, g.id, c.id, c.kind, a.handle, null,
+                   case g.currency when 'EUR' then '€' when 'USD' then '$' when 'GBP' then '£' when 'JPY' then '¥'
+                        else g.currency || ' ' end || cast(g.amount as varchar(24)) || ' goodwill — ' || g.reason
+                   || case when g.status = 'GRANTED' then ' (granted within allowance)'
+                           when g.status = 'PENDING_APPROVAL' then ' (waiting for a lead)'
+                           when g.status = 'APPROVED' then ' (approved by '
+                               || case when d.initials is not null then '^' || d.initials else d.display_name end || ')'
+                           else ' (declined by '
+                               || case when d.initials is not null then '^' || d.initials else d.display_name end || ')'
+                      end,
+                   u.initials, null, g.status
+            from goodwill_gesture g join conversation c on c.id = g.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            join app_user u on u.id = g.agent_user_id left join app_user d on d.id = g.decided_by_user_id
+            where i.customer_id = :id
             """;
 
     private static final String SEARCH = """

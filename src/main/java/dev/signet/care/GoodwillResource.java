@@ -1,0 +1,159 @@
+package dev.signet.care;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.signet.api.Problem;
+import dev.signet.security.CurrentUser;
+import dev.signet.security.Role;
+
+/**
+ * Goodwill as JSON: record a gesture on a conversation, your own ledger and the team's totals, and for leads and
+ * admins the team ledger per agent, the gestures waiting for approval, approve and decline.
+ */
+@Path("/api/goodwill")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Goodwill")
+public class GoodwillResource {
+
+    private final GoodwillService goodwill;
+    private final CurrentUser currentUser;
+
+    public GoodwillResource(GoodwillService goodwill, CurrentUser currentUser) {
+        this.goodwill = goodwill;
+        this.currentUser = currentUser;
+    }
+
+    /** The body of a new gesture. */
+    public record NewGesture(Long conversationId, BigDecimal amount, String reason) {
+    }
+
+    /** The body of a decline (the note is optional). */
+    public record Decline(String note) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.AGENT, Role.LEAD })
+    @Operation(summary = "Record a goodwill gesture on a conversation: 201 GRANTED within your allowance, "
+            + "202 PENDING_APPROVAL over it")
+    public Response record(NewGesture body) {
+        if (body == null || body.conversationId() == null) {
+            throw GoodwillRejectedException.invalid("goodwill-conversation-required", "Conversation required",
+                    "Send {\"conversationId\":1,\"amount\":20.00,\"reason\":\"…\"}.");
+        }
+        GoodwillViews.Gesture gesture = goodwill.record(body.conversationId(), body.amount(), body.reason(),
+                currentUser.get());
+        return Response.status(gesture.status() == GoodwillStatus.GRANTED ? 201 : 202).entity(gesture).build();
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed({ Role.AGENT, Role.LEAD })
+    @Operation(summary = "Your allowance and gestures in the period holding `period` (a date, default today), "
+            + "with the team's totals")
+    public GoodwillViews.MyLedger mine(@QueryParam("period") String period) {
+        return goodwill.myLedger(currentUser.get(), day(period));
+    }
+
+    @GET
+    @Path("/team")
+    @RolesAllowed({ Role.LEAD, Role.ADMIN })
+    @Operation(summary = "The team ledger of the period holding `period` (default today): each agent by name, and totals")
+    public GoodwillViews.TeamLedger team(@QueryParam("period") String period) {
+        return goodwill.teamLedger(day(period));
+    }
+
+    @GET
+    @Path("/pending")
+    @RolesAllowed({ Role.LEAD, Role.ADMIN })
+    @Operation(summary = "Gestures waiting for a lead's approval, oldest first")
+    public List<GoodwillViews.Gesture> pending() {
+        return goodwill.pending();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
+    @Operation(summary = "One gesture (agents: their own only)")
+    public GoodwillViews.Gesture get(@PathParam("id") long id) {
+        GoodwillViews.Gesture gesture = goodwill.gesture(id);
+        var me = currentUser.get();
+        if (Role.AGENT.equals(me.role()) && !gesture.agentUsername().equals(me.username())) {
+            // Agents see their own gestures (and every gesture on the conversations they open), not a colleague's ledger.
+            throw GoodwillRejectedException.notFound(id);
+        }
+        return gesture;
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.LEAD, Role.ADMIN })
+    @Operation(summary = "Approve a pending gesture (not your own); 409 once decided")
+    public GoodwillViews.Gesture approve(@PathParam("id") long id) {
+        return goodwill.approve(id, currentUser.get());
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.LEAD, Role.ADMIN })
+    @Operation(summary = "Decline a pending gesture, optionally with a note for the agent; 409 once decided")
+    public GoodwillViews.Gesture decline(@PathParam("id") long id, Decline body) {
+        return goodwill.decline(id, currentUser.get(), body == null ? null : body.note());
+    }
+
+    @GET
+    @Path("/conversations/{conversationId}")
+    @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
+    @Operation(summary = "A conversation's gestures and your allowance left this period")
+    public GoodwillViews.OnConversation onConversation(@PathParam("conversationId") long conversationId) {
+        return goodwill.onConversation(conversationId, currentUser.get());
+    }
+
+    /**
+     * A field of the wrong type ({@code "amount":"twenty"}): Quarkus' own mapper for it would answer plain JSON, so
+     * this resource answers the problem every other bad body gets.
+     */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        Problem problem = new Problem(java.net.URI.create("/problems/malformed-json"), "Malformed JSON", 400,
+                "The field " + field + " has the wrong type: amounts are numbers such as 20.00, the conversation an id.",
+                uri.getPath(), List.of(new Problem.FieldError(field, "wrong type")));
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static LocalDate day(String period) {
+        if (period == null || period.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(period.strip());
+        } catch (DateTimeParseException e) {
+            throw GoodwillRejectedException.invalid("goodwill-bad-period", "Bad period",
+                    "Name the period by one of its days, e.g. period=2026-11-15.");
+        }
+    }
+}
