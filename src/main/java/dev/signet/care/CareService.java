@@ -27,9 +27,10 @@ public class CareService {
     private final CareConfig config;
     private final Event<QueueChanged> changes;
     private final Clock clock;
+    private final CsatService csat;
 
     public CareService(ConversationRepository conversations, HandOffRepository handOffs, AppUserRepository users,
-            PriorityRule priority, CareConfig config, Event<QueueChanged> changes, Clock clock) {
+            PriorityRule priority, CareConfig config, Event<QueueChanged> changes, Clock clock, CsatService csat) {
         this.conversations = conversations;
         this.handOffs = handOffs;
         this.users = users;
@@ -37,6 +38,7 @@ public class CareService {
         this.config = config;
         this.changes = changes;
         this.clock = clock;
+        this.csat = csat;
     }
 
     /** The agent takes the conversation (or renews their claim); refused with 409 while someone else holds it. */
@@ -77,6 +79,10 @@ public class CareService {
         }
         conversation.changeStatus(target, now);
         conversation.prioritize(priority);
+        if (target == ConversationStatus.RESOLVED) {
+            // CSAT: the survey is scheduled now, signed later by the agent who resolved it.
+            csat.resolved(conversation, agent, now);
+        }
         changes.fire(QueueChanged.of(target == ConversationStatus.RESOLVED ? QueueChanged.Type.RESOLVED
                 : QueueChanged.Type.STATUS_CHANGED, conversation, now));
         return conversation.status();

@@ -21,6 +21,10 @@ import dev.signet.care.CareConfig;
 import dev.signet.care.Conversation;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
+import dev.signet.care.CsatAnswer;
+import dev.signet.care.CsatAnswers;
+import dev.signet.care.CsatService;
+import dev.signet.care.CsatSurvey;
 import dev.signet.care.Direction;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
@@ -62,12 +66,13 @@ public class IntakeService {
     private final Clock clock;
     private final HandleHistoryRepository handleHistory;
     private final IdentityLinkService identityLinks;
+    private final CsatService csat;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
             HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
             Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
-            IdentityLinkService identityLinks) {
+            IdentityLinkService identityLinks, CsatService csat) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -82,6 +87,7 @@ public class IntakeService {
         this.clock = clock;
         this.handleHistory = handleHistory;
         this.identityLinks = identityLinks;
+        this.csat = csat;
     }
 
     /**
@@ -121,6 +127,7 @@ public class IntakeService {
                 chunk.stream().map(m -> m.author().userId()).collect(Collectors.toSet()),
                 chunk.stream().map(InboundMessage::inReplyToExternalId).filter(Objects::nonNull).collect(Collectors.toSet()),
                 now.minus(care.reopenWindow()));
+        CsatAnswers surveys = surveysAwaitingAnswers(chunk, known, now);
         DropTally tally = new DropTally();
         Map<Long, Conversation> touched = new LinkedHashMap<>();
         List<SocialIdentity> newIdentities = new ArrayList<>();
@@ -140,7 +147,7 @@ public class IntakeService {
                 }
                 continue;
             }
-            results.add(store(inbound, account, known, now, touched, newIdentities));
+            results.add(store(inbound, account, known, surveys, now, touched, newIdentities));
         }
         // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk);
         // before the priorities below, which read the linked customer's tier.
@@ -169,8 +176,29 @@ public class IntakeService {
         perAccount.forEach(volumes::add);
     }
 
-    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now,
-            Map<Long, Conversation> touched, List<SocialIdentity> newIdentities) {
+    /**
+     * CSAT hook: the surveys this chunk's DMs and replies may answer (one query, none for a chunk of fresh
+     * mentions). Authors seen for the first time can't have been asked.
+     */
+    private CsatAnswers surveysAwaitingAnswers(List<InboundMessage> chunk, IntakeBatch known, Instant now) {
+        List<Long> identityIds = new ArrayList<>();
+        List<String> parentIds = new ArrayList<>();
+        for (InboundMessage inbound : chunk) {
+            if (inbound.inReplyToExternalId() != null) {
+                parentIds.add(inbound.inReplyToExternalId());
+            }
+            if (inbound.kind() == MessageKind.DIRECT_MESSAGE || inbound.inReplyToExternalId() != null) {
+                known.identity(inbound.author().userId()).ifPresent(identity -> identityIds.add(identity.id()));
+            }
+        }
+        if (identityIds.isEmpty() && parentIds.isEmpty()) {
+            return CsatAnswers.none();
+        }
+        return csat.awaitingAnswers(identityIds, parentIds, now);
+    }
+
+    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, CsatAnswers surveys,
+            Instant now, Map<Long, Conversation> touched, List<SocialIdentity> newIdentities) {
         SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
         if (author == null) {
             author = new SocialIdentity(inbound.network(), inbound.author().userId(),
@@ -185,6 +213,14 @@ public class IntakeService {
                     .ifPresent(handleHistory::persist);
         }
         ConversationKind kind = inbound.kind() == MessageKind.MENTION ? ConversationKind.PUBLIC : ConversationKind.DM;
+        Optional<CsatSurvey> surveyed = surveys.answeredBy(account.id(), author.id(), kind,
+                inbound.inReplyToExternalId(), inbound.sentAt());
+        if (surveyed.isPresent()) {
+            CsatAnswer answer = CsatAnswer.parse(inbound.text());
+            if (answer.kind() != CsatAnswer.Kind.NONE) {
+                return storeSurveyAnswer(inbound, author, surveys, surveyed.get(), answer, known, now, touched);
+            }
+        }
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())
                 .flatMap(known::conversationOf)
                 .map(c -> new ThreadingRule.Parent(c.id(), c.account().id(), c.kind()));
@@ -210,6 +246,28 @@ public class IntakeService {
         if (conversation.identity().id().equals(author.id())) {
             known.rememberOpen(conversation);
         }
+        return IntakeResult.STORED;
+    }
+
+    /**
+     * CSAT hook: the customer answered a satisfaction question. The message is stored in the surveyed
+     * conversation like any other; only an answer that may need us (see {@link CsatService#reopens}) reopens it
+     * and counts as a contact — a plain score does not.
+     */
+    private IntakeResult storeSurveyAnswer(InboundMessage inbound, SocialIdentity author, CsatAnswers surveys,
+            CsatSurvey survey, CsatAnswer answer, IntakeBatch known, Instant now, Map<Long, Conversation> touched) {
+        Conversation conversation = survey.conversation();
+        boolean reopen = CsatService.reopens(answer);
+        if (reopen) {
+            conversation.customerWrote(inbound.text(), inbound.sentAt());
+            touched.put(conversation.id(), conversation);
+            known.rememberOpen(conversation);
+        }
+        Message message = Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
+                inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now);
+        messages.persist(message);
+        csat.answerReceived(surveys, survey, answer, message, reopen, inbound.sentAt());
+        known.rememberMessage(inbound.externalId(), conversation);
         return IntakeResult.STORED;
     }
 
