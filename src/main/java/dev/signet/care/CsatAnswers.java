@@ -31,15 +31,15 @@ public final class CsatAnswers {
         for (CsatSurvey survey : waiting) {
             Conversation c = survey.conversation();
             if (!c.account().id().equals(accountId) || !survey.identity().id().equals(authorIdentityId)
-                    || c.kind() != kind || sentAt.isAfter(survey.askedAt().plus(window))) {
+                    || c.kind() != kind || sentAt.isAfter(survey.message().sentAt().plus(window))) {
                 continue;
             }
             if (kind == ConversationKind.PUBLIC) {
                 if (inReplyToExternalId != null && inReplyToExternalId.equals(survey.message().externalId())) {
                     return Optional.of(survey);
                 }
-            } else if (c.status() == ConversationStatus.RESOLVED && !sentAt.isBefore(survey.askedAt())) {
-                // A DM after the question, while the conversation is still resolved (not reopened by the customer).
+            } else if (c.status() == ConversationStatus.RESOLVED && !sentAt.isBefore(survey.message().sentAt())) {
+                // A DM after the question (its time on X), while the conversation is still resolved.
                 return Optional.of(survey);
             }
         }

@@ -55,6 +55,12 @@ public class CustomerQueryService {
             select 'NOTE', n.created_at, n.id, null, null, null, null, n.text, u.initials, null, null
             from customer_note n join app_user u on u.id = n.author_user_id
             where n.customer_id = :id
+            union all
+            select 'CSAT', coalesce(s.answered_at, s.decided_at, s.created_at), s.id, c.id, c.kind, a.handle, null,
+                   s.comment, null, i.handle, s.outcome
+            from csat_survey s join conversation c on c.id = s.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            where i.customer_id = :id and s.status <> 'SCHEDULED'
             """;
 
     private static final String SEARCH = """
