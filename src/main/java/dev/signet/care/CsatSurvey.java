@@ -151,7 +151,7 @@ public class CsatSurvey {
     }
 
     /** The customer answered with a score, a comment or both; {@code reopened}: the answer reopened the conversation. */
-    void answered(Message answer, CsatAnswer parsed, boolean reopened, Instant at) {
+    public void answered(Message answer, CsatAnswer parsed, boolean reopened, Instant at) {
         requireStatus(Status.ASKED);
         status = Status.ANSWERED;
         answerMessage = answer;
