@@ -26,7 +26,7 @@ public record CsatAnswer(Kind kind, Integer score, String comment) {
     }
 
     private static final int MAX_COMMENT = 1000;
-    private static final Pattern MENTION_OR_LINK = Pattern.compile("(?:@\\w{1,15})|(?:https?://\\S+)");
+    private static final Pattern MENTION_OR_LINK = Pattern.compile("(?:@\\w+)|(?:https?://\\S+)");
     private static final Pattern STARS = Pattern.compile("^([⭐★]\\uFE0F?\\s*)+");
     // A number (maybe decimal), maybe "/N" or "out of N" or "of N", maybe "stars".
     private static final Pattern NUMBER = Pattern.compile(

@@ -14,7 +14,7 @@ class CsatAnswerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "4|4", "@SignetTestAir 4|4", "4/5|4", "4 / 5|4", "5 out of 5|5", "1 of 5|1", "3 stars|3", "2!|2",
+            "4|4", "@SignetTestAir 4|4", "@SignetTestMobileV2 5|5", "4/5|4", "4 / 5|4", "5 out of 5|5", "1 of 5|1", "3 stars|3", "2!|2",
             "⭐⭐⭐⭐|4", "⭐️⭐️⭐️⭐️⭐️|5", "★★|2", "four|4", "Five stars|5", "one.|1", "  3  |3" })
     void aScoreAloneIsReadInManyForms(String text, int score) {
         CsatAnswer answer = CsatAnswer.parse(text);
