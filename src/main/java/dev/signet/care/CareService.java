@@ -34,11 +34,12 @@ public class CareService {
     private final UpdatePromiseRepository promises;
     private final AccountTimeZones zones;
     private final ScheduledUpdateCheck updateCheck;
+    private final CsatService csat;
 
     public CareService(ConversationRepository conversations, HandOffRepository handOffs,
             StatusChangeRepository statusChanges, AppUserRepository users, PriorityRule priority, CareConfig config,
             Event<QueueChanged> changes, Clock clock, UpdatePromiseRepository promises, AccountTimeZones zones,
-            ScheduledUpdateCheck updateCheck) {
+            ScheduledUpdateCheck updateCheck, CsatService csat) {
         this.promises = promises;
         this.zones = zones;
         this.updateCheck = updateCheck;
@@ -50,6 +51,7 @@ public class CareService {
         this.config = config;
         this.changes = changes;
         this.clock = clock;
+        this.csat = csat;
     }
 
     /** The agent takes the conversation (or renews their claim); refused with 409 while someone else holds it. */
@@ -122,6 +124,10 @@ public class CareService {
         }
         statusChanges.persist(new StatusChange(id, from, target, agent.id(), now));
         conversation.prioritize(priority);
+        if (target == ConversationStatus.RESOLVED) {
+            // CSAT: the survey is scheduled now, signed later by the agent who resolved it.
+            csat.resolved(conversation, agent, now);
+        }
         changes.fire(QueueChanged.of(target == ConversationStatus.RESOLVED ? QueueChanged.Type.RESOLVED
                 : QueueChanged.Type.STATUS_CHANGED, conversation, now));
         return conversation.status();

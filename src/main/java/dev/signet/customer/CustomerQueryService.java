@@ -114,6 +114,12 @@ public class CustomerQueryService {
             join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
             join app_user u on u.id = g.agent_user_id left join app_user d on d.id = g.decided_by_user_id
             where i.customer_id = :id
+            union all
+            select 'CSAT', coalesce(s.answered_at, s.decided_at, s.created_at), s.id, c.id, c.kind, a.handle, null,
+                   s.comment, null, i.handle, s.outcome
+            from csat_survey s join conversation c on c.id = s.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            where i.customer_id = :id and s.status <> 'SCHEDULED'
             """;
 
     private static final String SEARCH = """

@@ -10,14 +10,14 @@ import java.util.List;
  * @param bucket        {@code hour} or {@code day}: the width of each point of the series
  * @param points        the time series, one point per bucket, oldest first (empty buckets included)
  * @param resolution    resolution time on the customer's clock of conversations resolved in the period
- * @param csat          customer satisfaction surveys (not collected yet)
+ * @param csat          customer satisfaction surveys asked in the period (team figures)
  * @param escalations   escalations to leads (not counted yet)
  * @param marketFeedback messages agents flagged as market feedback (not flagged yet)
  * @param demoData      true when the series were seeded as demo history (embedded default only)
  */
 public record InsightReport(String accountKey, String handle, String period, Instant from, Instant to, String bucket,
         Totals totals, List<SeriesPoint> points, List<TopTerm> hashtags, List<TopTerm> terms, Resolution resolution,
-        List<SpikeAlertView> alerts, NoDataYet csat, NoDataYet escalations, NoDataYet marketFeedback, boolean demoData) {
+        List<SpikeAlertView> alerts, Csat csat, NoDataYet escalations, NoDataYet marketFeedback, boolean demoData) {
 
     /**
      * One bucket of the series.
@@ -71,6 +71,28 @@ public record InsightReport(String accountKey, String handle, String period, Ins
      * @param resolved conversations resolved in the period; the figures are null when none was
      */
     public record Resolution(long resolved, Double medianMinutes, Double p90Minutes) {
+    }
+
+    /**
+     * Customer satisfaction of the surveys asked in the period, for the whole team (never per agent).
+     *
+     * @param available           whether any survey was asked in the period
+     * @param note                what an empty section means; null when there are figures
+     * @param asked               questions sent
+     * @param answered            questions answered (a score, words, or both)
+     * @param scored              answers with a score from 1 to 5
+     * @param averageScore        mean score of the scored answers; null without any
+     * @param satisfiedPercent    share of scored answers that are 4 or 5, in percent; null without any
+     * @param responseRatePercent share of questions answered, in percent; null when none was asked
+     * @param skippedTotal        surveys decided in the period without asking
+     * @param skipped             the same by reason, most frequent first
+     */
+    public record Csat(boolean available, String note, long asked, long answered, long scored, Double averageScore,
+            Long satisfiedPercent, Long responseRatePercent, long skippedTotal, List<SkipCount> skipped) {
+    }
+
+    /** How many surveys were skipped for one reason. */
+    public record SkipCount(String reason, String label, long count) {
     }
 
     /** A figure Signet does not collect yet, and why. */

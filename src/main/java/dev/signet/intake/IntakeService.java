@@ -25,6 +25,10 @@ import dev.signet.care.EscalationService;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
 import dev.signet.care.ConversationStatus;
+import dev.signet.care.CsatAnswer;
+import dev.signet.care.CsatAnswers;
+import dev.signet.care.CsatService;
+import dev.signet.care.CsatSurvey;
 import dev.signet.care.Direction;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
@@ -71,13 +75,14 @@ public class IntakeService {
     private final StatusChangeRepository statusChanges;
     private final ContinuityService continuity;
     private final EscalationService escalation;
+    private final CsatService csat;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
             HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
             Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
             IdentityLinkService identityLinks, StatusChangeRepository statusChanges, ContinuityService continuity,
-            EscalationService escalation) {
+            EscalationService escalation, CsatService csat) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -95,6 +100,7 @@ public class IntakeService {
         this.statusChanges = statusChanges;
         this.continuity = continuity;
         this.escalation = escalation;
+        this.csat = csat;
     }
 
     /**
@@ -134,6 +140,7 @@ public class IntakeService {
                 chunk.stream().map(m -> m.author().userId()).collect(Collectors.toSet()),
                 chunk.stream().map(InboundMessage::inReplyToExternalId).filter(Objects::nonNull).collect(Collectors.toSet()),
                 now.minus(care.reopenWindow()));
+        CsatAnswers surveys = surveysAwaitingAnswers(chunk, known, now);
         DropTally tally = new DropTally();
         Map<Long, Conversation> touched = new LinkedHashMap<>();
         // Care hooks: conversations that started or reopened (continuity), and those the customer came back to.
@@ -156,7 +163,7 @@ public class IntakeService {
                 }
                 continue;
             }
-            results.add(store(inbound, account, known, now, touched, arrivals, newContacts, newIdentities));
+            results.add(store(inbound, account, known, surveys, now, touched, arrivals, newContacts, newIdentities));
         }
         // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk);
         // before the priorities below, which read the linked customer's tier.
@@ -189,9 +196,30 @@ public class IntakeService {
         perAccount.forEach(volumes::add);
     }
 
-    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, Instant now,
-            Map<Long, Conversation> touched, Map<Long, Conversation> arrivals, Map<Long, Conversation> newContacts,
-            List<SocialIdentity> newIdentities) {
+    /**
+     * CSAT hook: the surveys this chunk's DMs and replies may answer (one query, none for a chunk of fresh
+     * mentions). Authors seen for the first time can't have been asked.
+     */
+    private CsatAnswers surveysAwaitingAnswers(List<InboundMessage> chunk, IntakeBatch known, Instant now) {
+        List<Long> identityIds = new ArrayList<>();
+        List<String> parentIds = new ArrayList<>();
+        for (InboundMessage inbound : chunk) {
+            if (inbound.inReplyToExternalId() != null) {
+                parentIds.add(inbound.inReplyToExternalId());
+            }
+            if (inbound.kind() == MessageKind.DIRECT_MESSAGE || inbound.inReplyToExternalId() != null) {
+                known.identity(inbound.author().userId()).ifPresent(identity -> identityIds.add(identity.id()));
+            }
+        }
+        if (identityIds.isEmpty() && parentIds.isEmpty()) {
+            return CsatAnswers.none();
+        }
+        return csat.awaitingAnswers(identityIds, parentIds, now);
+    }
+
+    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, CsatAnswers surveys,
+            Instant now, Map<Long, Conversation> touched, Map<Long, Conversation> arrivals,
+            Map<Long, Conversation> newContacts, List<SocialIdentity> newIdentities) {
         SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
         if (author == null) {
             author = new SocialIdentity(inbound.network(), inbound.author().userId(),
@@ -206,6 +234,15 @@ public class IntakeService {
                     .ifPresent(handleHistory::persist);
         }
         ConversationKind kind = inbound.kind() == MessageKind.MENTION ? ConversationKind.PUBLIC : ConversationKind.DM;
+        Optional<CsatSurvey> surveyed = surveys.answeredBy(account.id(), author.id(), kind,
+                inbound.inReplyToExternalId(), inbound.sentAt());
+        if (surveyed.isPresent()) {
+            CsatAnswer answer = CsatAnswer.parse(inbound.text());
+            if (answer.kind() != CsatAnswer.Kind.NONE) {
+                return storeSurveyAnswer(inbound, author, surveys, surveyed.get(), answer, known, now, touched,
+                        arrivals, newContacts);
+            }
+        }
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())
                 .flatMap(known::conversationOf)
                 .map(c -> new ThreadingRule.Parent(c.id(), c.account().id(), c.kind()));
@@ -244,6 +281,39 @@ public class IntakeService {
         if (conversation.identity().id().equals(author.id())) {
             known.rememberOpen(conversation);
         }
+        return IntakeResult.STORED;
+    }
+
+    /**
+     * CSAT hook: the customer answered a satisfaction question. The message is stored in the surveyed
+     * conversation like any other; only an answer that may need us (see {@link CsatService#reopens}) reopens it
+     * and counts as a contact — a plain score does not.
+     */
+    private IntakeResult storeSurveyAnswer(InboundMessage inbound, SocialIdentity author, CsatAnswers surveys,
+            CsatSurvey survey, CsatAnswer answer, IntakeBatch known, Instant now, Map<Long, Conversation> touched,
+            Map<Long, Conversation> arrivals, Map<Long, Conversation> newContacts) {
+        Conversation conversation = survey.conversation();
+        boolean reopen = CsatService.reopens(answer);
+        if (reopen) {
+            ConversationStatus before = conversation.status();
+            Contact contact = conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
+            if (before == ConversationStatus.RESOLVED) {
+                statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
+            }
+            if (contact == Contact.REOPENED) {
+                arrivals.put(conversation.id(), conversation);
+            }
+            if (contact.counts()) {
+                newContacts.put(conversation.id(), conversation);
+            }
+            touched.put(conversation.id(), conversation);
+            known.rememberOpen(conversation);
+        }
+        Message message = Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
+                inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now);
+        messages.persist(message);
+        csat.answerReceived(surveys, survey, answer, message, reopen, inbound.sentAt());
+        known.rememberMessage(inbound.externalId(), conversation);
         return IntakeResult.STORED;
     }
 
