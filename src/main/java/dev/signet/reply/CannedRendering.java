@@ -9,8 +9,4 @@ import java.util.List;
  *                must be replaced before the reply can be sent
  */
 public record CannedRendering(long cannedReplyId, String title, String text, List<String> missing) {
-
-    public boolean complete() {
-        return missing.isEmpty();
-    }
 }
