@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.channel.ChannelConfig;
 import dev.signet.reply.CannedReplyRequest;
 import dev.signet.reply.CannedReplyService;
 import dev.signet.security.AppUserService;
@@ -37,11 +38,13 @@ public class DemoCannedReplies {
     private final DemoConfig config;
     private final CannedReplyService canned;
     private final AppUserService users;
+    private final ChannelConfig channels;
 
-    public DemoCannedReplies(DemoConfig config, CannedReplyService canned, AppUserService users) {
+    public DemoCannedReplies(DemoConfig config, CannedReplyService canned, AppUserService users, ChannelConfig channels) {
         this.config = config;
         this.canned = canned;
         this.users = users;
+        this.channels = channels;
     }
 
     // After the demo users (priority 20) exist.
@@ -50,7 +53,11 @@ public class DemoCannedReplies {
             return;
         }
         var lead = users.findByUsername("lena").orElseThrow(() -> new IllegalStateException("The demo lead is missing"));
-        REPLIES.forEach(reply -> canned.create(reply, lead));
-        LOG.infof("demo canned replies ready: %d", REPLIES.size());
+        // Entries for a demo brand that is not configured (another profile's accounts) are left out.
+        List<CannedReplyRequest> usable = REPLIES.stream()
+                .filter(reply -> reply.account() == null || channels.accounts().containsKey(reply.account()))
+                .toList();
+        usable.forEach(reply -> canned.create(reply, lead));
+        LOG.infof("demo canned replies ready: %d", usable.size());
     }
 }
