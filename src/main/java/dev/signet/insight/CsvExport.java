@@ -41,10 +41,10 @@ public final class CsvExport {
     }
 
     public static String flagged(List<FlaggedMessageView> flagged) {
-        return write(new String[] { "message_id", "reason", "sent_at", "flagged_at", "text" }, printer -> {
+        return write(new String[] { "message_id", "reason", "sent_at", "flagged_at", "text", "category", "note" }, printer -> {
             for (FlaggedMessageView f : flagged) {
                 printer.printRecord(f.messageId(), f.reason().name(), f.sentAt().toString(), f.flaggedAt().toString(),
-                        safe(f.text()));
+                        safe(f.text()), f.category() == null ? "" : f.category().label(), safe(f.note()));
             }
         });
     }

@@ -35,6 +35,15 @@ public class FlaggedMessage {
     @Column(name = "flagged_at", nullable = false)
     private Instant flaggedAt;
 
+    /** Market feedback only: what it is about, the agent's note, and who reported it (kept, never shown as blame). */
+    @Enumerated(EnumType.STRING)
+    private FeedbackCategory category;
+
+    private String note;
+
+    @Column(name = "flagged_by")
+    private Long flaggedBy;
+
     protected FlaggedMessage() {
     }
 
@@ -44,5 +53,38 @@ public class FlaggedMessage {
         this.reason = reason;
         this.sentAt = sentAt;
         this.flaggedAt = flaggedAt;
+    }
+
+    /** An agent's market-feedback flag. */
+    public static FlaggedMessage marketFeedback(String accountKey, long messageId, Instant sentAt, FeedbackCategory category,
+            String note, long flaggedBy, Instant now) {
+        FlaggedMessage flag = new FlaggedMessage(accountKey, messageId, FlagReason.MARKET_FEEDBACK, sentAt, now);
+        flag.describe(category, note, flaggedBy);
+        return flag;
+    }
+
+    /** Flagging again changes the category and note; the first reporter and time stay. */
+    public void describe(FeedbackCategory category, String note, long flaggedBy) {
+        this.category = category;
+        this.note = note;
+        if (this.flaggedBy == null) {
+            this.flaggedBy = flaggedBy;
+        }
+    }
+
+    public long messageId() {
+        return messageId;
+    }
+
+    public FeedbackCategory category() {
+        return category;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public Instant flaggedAt() {
+        return flaggedAt;
     }
 }

@@ -44,16 +44,19 @@ public class InsightQueryService {
     private final SpikeAlertRepository alerts;
     private final InsightConfig config;
     private final DemoConfig demo;
+    private final MarketFeedbackService marketFeedback;
     private final Clock clock;
 
     public InsightQueryService(EntityManager em, ChannelAccountRepository accounts, ChannelConfig channels,
-            SpikeAlertRepository alerts, InsightConfig config, DemoConfig demo, Clock clock) {
+            SpikeAlertRepository alerts, InsightConfig config, DemoConfig demo, MarketFeedbackService marketFeedback,
+            Clock clock) {
         this.em = em;
         this.accounts = accounts;
         this.channels = channels;
         this.alerts = alerts;
         this.config = config;
         this.demo = demo;
+        this.marketFeedback = marketFeedback;
         this.clock = clock;
     }
 
@@ -81,7 +84,7 @@ public class InsightQueryService {
                 alerts.since(accountKey, from, ALERTS_SHOWN).stream().map(SpikeAlert::view).toList(),
                 csat(account, from, to),
                 InsightReport.NoDataYet.because("Escalations to leads are not recorded yet: nothing to count."),
-                InsightReport.NoDataYet.because("Agents can't flag market feedback yet: nothing flagged."),
+                marketFeedback.report(accountKey, from, to),
                 demo.insightsHistory());
     }
 
@@ -99,13 +102,14 @@ public class InsightQueryService {
         account(accountKey);
         Instant now = clock.instant();
         return em.createQuery("""
-                select f.messageId, f.reason, f.sentAt, f.flaggedAt, m.text from FlaggedMessage f, Message m
+                select f.messageId, f.reason, f.sentAt, f.flaggedAt, m.text, f.category, f.note from FlaggedMessage f, Message m
                 where m.id = f.messageId and f.accountKey = :a and f.sentAt >= :from and f.sentAt < :to
                 order by f.sentAt desc, f.messageId desc""", Object[].class)
                 .setParameter("a", accountKey).setParameter("from", period.start(now)).setParameter("to", period.end(now))
                 .setMaxResults(FLAGGED_EXPORT_LIMIT)
                 .getResultList().stream()
-                .map(r -> new FlaggedMessageView((Long) r[0], (FlagReason) r[1], (Instant) r[2], (Instant) r[3], (String) r[4]))
+                .map(r -> new FlaggedMessageView((Long) r[0], (FlagReason) r[1], (Instant) r[2], (Instant) r[3], (String) r[4],
+                        (FeedbackCategory) r[5], (String) r[6]))
                 .toList();
     }
 

@@ -12,12 +12,13 @@ import java.util.List;
  * @param resolution    resolution time on the customer's clock of conversations resolved in the period
  * @param csat          customer satisfaction surveys asked in the period (team figures)
  * @param escalations   escalations to leads (not counted yet)
- * @param marketFeedback messages agents flagged as market feedback (not flagged yet)
+ * @param marketFeedback messages agents flagged as market feedback: team counts per category and the messages
  * @param demoData      true when the series were seeded as demo history (embedded default only)
  */
 public record InsightReport(String accountKey, String handle, String period, Instant from, Instant to, String bucket,
         Totals totals, List<SeriesPoint> points, List<TopTerm> hashtags, List<TopTerm> terms, Resolution resolution,
-        List<SpikeAlertView> alerts, Csat csat, NoDataYet escalations, NoDataYet marketFeedback, boolean demoData) {
+        List<SpikeAlertView> alerts, Csat csat, NoDataYet escalations, MarketFeedbackReport marketFeedback,
+        boolean demoData) {
 
     /**
      * One bucket of the series.

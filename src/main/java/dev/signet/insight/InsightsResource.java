@@ -63,7 +63,7 @@ public class InsightsResource {
 
     @GET
     @Path("/{account}/flagged.json")
-    @Operation(summary = "Export: messages flagged in the period (strongly negative), newest first, at most 5,000")
+    @Operation(summary = "Export: messages flagged in the period (strongly negative, or market feedback from agents), newest first, at most 5,000")
     public List<FlaggedMessageView> flaggedJson(@PathParam("account") String account, @QueryParam("period") String period) {
         return insights.flagged(account, InsightPeriod.parse(period));
     }

@@ -1,5 +1,7 @@
 package dev.signet.reply;
 
+import java.util.List;
+
 import dev.signet.api.ProblemException;
 
 /** A reply that can't be sent as it is; nothing was stored or published. */
@@ -17,6 +19,12 @@ public class ReplyRejectedException extends ProblemException {
         return new ReplyRejectedException(422, "reply-too-long", "Reply too long",
                 "The reply is " + length + " characters with your signature; X allows " + limit + ". Shorten it by "
                         + (length - limit) + ".");
+    }
+
+    static ReplyRejectedException unfilled(List<String> unfilled) {
+        return new ReplyRejectedException(422, "reply-unfilled", "Fill in the canned reply",
+                "The reply still holds " + String.join(", ", unfilled) + ": replace "
+                        + (unfilled.size() > 1 ? "them" : "it") + " with the right value before sending.");
     }
 
     static ReplyRejectedException noInitials() {

@@ -2,6 +2,7 @@ package dev.signet.reply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,7 @@ public class ReplyWriter {
                     .orElse(null);
         }
         return new ReplyPreview(Signature.render(format, initials), ReplyLength.measure(signed, conversation.kind()),
-                ReplyLength.limit(conversation.kind()), refusal);
+                ReplyLength.limit(conversation.kind()), refusal, CannedTemplate.unfilled(draft));
     }
 
     /** Stores the signed reply and its outbox entry; returns what the publisher needs to find them. */
@@ -125,6 +126,11 @@ public class ReplyWriter {
         if (claim) {
             // Refuses (409) while another agent holds it; otherwise the writer holds it from now on.
             conversation.claim(agent, now, careConfig.claimLease(), "reply");
+        }
+        // A canned reply's missing value is a marker the agent must fill in: never sent as it is.
+        List<String> unfilled = CannedTemplate.unfilled(signed);
+        if (!unfilled.isEmpty()) {
+            throw ReplyRejectedException.unfilled(unfilled);
         }
         int length = ReplyLength.measure(signed, conversation.kind());
         int limit = ReplyLength.limit(conversation.kind());

@@ -36,15 +36,18 @@ class CsvExportTest {
     void flaggedMessagesAreQuotedAndDefusedAndReadBackIntact() throws IOException {
         Instant at = Instant.parse("2026-11-20T10:15:30Z");
         String csv = CsvExport.flagged(List.of(
-                new FlaggedMessageView(1, FlagReason.NEGATIVE, at, at, "=cmd|' /C calc'!A0"),
-                new FlaggedMessageView(2, FlagReason.NEGATIVE, at, at, "line one,\n\"quoted\" line two")));
+                new FlaggedMessageView(1, FlagReason.NEGATIVE, at, at, "=cmd|' /C calc'!A0", null, null),
+                new FlaggedMessageView(2, FlagReason.MARKET_FEEDBACK, at, at, "line one,\n\"quoted\" line two", FeedbackCategory.PRICING, "@once")));
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
         assertEquals(2, rows.size());
         assertEquals("'=cmd|' /C calc'!A0", rows.get(0).get("text"));
         assertEquals("line one,\n\"quoted\" line two", rows.get(1).get("text"));
         assertEquals("2026-11-20T10:15:30Z", rows.get(1).get("sent_at"));
-        assertTrue(csv.startsWith("message_id,reason,sent_at,flagged_at,text"));
+        assertTrue(csv.startsWith("message_id,reason,sent_at,flagged_at,text,category,note"));
+        assertEquals("", rows.get(0).get("category"));
+        assertEquals("pricing", rows.get(1).get("category"));
+        assertEquals("'@once", rows.get(1).get("note"), "the agent's note is defused too");
     }
 
     @Test

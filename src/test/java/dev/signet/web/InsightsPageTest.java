@@ -120,7 +120,7 @@ class InsightsPageTest {
                 .body("period", equalTo("day")).body("bucket", equalTo("hour"))
                 .body("csat.asked", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
                 .body("escalations.available", equalTo(false))
-                .body("marketFeedback.available", equalTo(false))
+                .body("marketFeedback.available", equalTo(true))
                 .extract().asString();
         JsonNode report = json.readTree(body);
         assertEquals(24, report.get("points").size());

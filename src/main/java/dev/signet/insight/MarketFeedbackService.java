@@ -1,0 +1,145 @@
+package dev.signet.insight;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.signet.api.ProblemException;
+import dev.signet.security.AppUser;
+
+/**
+ * Agents' market-feedback flags (a product, policy or pricing issue a customer raised, not the rep's fault): one
+ * flag per customer's message, stored as a {@link FlaggedMessage} with reason {@link FlagReason#MARKET_FEEDBACK},
+ * so that it shows in the brand manager's insights and in the flagged-messages export.
+ */
+@ApplicationScoped
+public class MarketFeedbackService {
+
+    static final int NOTE_MAX = 280;
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public MarketFeedbackService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Flags a customer's message; flagging it again changes the category and note (one flag per message). */
+    @Transactional
+    public MarketFeedbackView flag(long messageId, MarketFeedbackRequest request, AppUser agent) {
+        FeedbackCategory category = FeedbackCategory.parse(request == null ? null : request.category());
+        String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        if (note != null && note.length() > NOTE_MAX) {
+            throw new ProblemException(400, "feedback-note-too-long", "Note too long",
+                    "The note may take at most " + NOTE_MAX + " characters; it has " + note.length() + ".");
+        }
+        Object[] message = customerMessage(messageId);
+        FlaggedMessage flag = find(messageId);
+        if (flag == null) {
+            flag = FlaggedMessage.marketFeedback((String) message[1], messageId, (Instant) message[2], category, note,
+                    agent.id(), clock.instant());
+            em.persist(flag);
+        } else {
+            flag.describe(category, note, agent.id());
+        }
+        em.flush();
+        return view(flag);
+    }
+
+    /** Removes the message's flag, if any. */
+    @Transactional
+    public void unflag(long messageId) {
+        customerMessage(messageId);
+        em.createQuery("delete from FlaggedMessage f where f.messageId = :id and f.reason = :reason")
+                .setParameter("id", messageId).setParameter("reason", FlagReason.MARKET_FEEDBACK).executeUpdate();
+    }
+
+    /** The message's flag, or null when it has none (404 for an unknown message). */
+    @Transactional
+    public MarketFeedbackView of(long messageId) {
+        customerMessage(messageId);
+        FlaggedMessage flag = find(messageId);
+        return flag == null ? null : view(flag);
+    }
+
+    /** The flags of a conversation's messages, by message id (one query). */
+    @Transactional
+    public Map<Long, MarketFeedbackView> ofConversation(long conversationId) {
+        Map<Long, MarketFeedbackView> flags = new HashMap<>();
+        em.createQuery("""
+                select f from FlaggedMessage f where f.reason = :reason
+                and f.messageId in (select m.id from Message m where m.conversation.id = :c)""", FlaggedMessage.class)
+                .setParameter("reason", FlagReason.MARKET_FEEDBACK).setParameter("c", conversationId)
+                .getResultList().forEach(f -> flags.put(f.messageId(), view(f)));
+        return flags;
+    }
+
+    /** Team counts per category and the newest flagged messages of an account in [from, to) (by the message's time). */
+    public MarketFeedbackReport report(String accountKey, Instant from, Instant to) {
+        Map<FeedbackCategory, Long> counts = new EnumMap<>(FeedbackCategory.class);
+        for (FeedbackCategory c : FeedbackCategory.values()) {
+            counts.put(c, 0L);
+        }
+        em.createQuery("""
+                select f.category, count(f) from FlaggedMessage f
+                where f.accountKey = :a and f.reason = :reason and f.sentAt >= :from and f.sentAt < :to
+                group by f.category""", Object[].class)
+                .setParameter("a", accountKey).setParameter("reason", FlagReason.MARKET_FEEDBACK)
+                .setParameter("from", from).setParameter("to", to)
+                .getResultList().forEach(r -> counts.merge(r[0] == null ? FeedbackCategory.OTHER : (FeedbackCategory) r[0],
+                        (Long) r[1], Long::sum));
+        List<MarketFeedbackReport.Item> items = em.createQuery("""
+                select f.messageId, f.category, f.note, f.sentAt, f.flaggedAt, m.text from FlaggedMessage f, Message m
+                where m.id = f.messageId and f.accountKey = :a and f.reason = :reason and f.sentAt >= :from and f.sentAt < :to
+                order by f.sentAt desc, f.messageId desc""", Object[].class)
+                .setParameter("a", accountKey).setParameter("reason", FlagReason.MARKET_FEEDBACK)
+                .setParameter("from", from).setParameter("to", to)
+                .setMaxResults(MarketFeedbackReport.ITEMS_SHOWN)
+                .getResultList().stream()
+                .map(r -> new MarketFeedbackReport.Item((Long) r[0], (FeedbackCategory) r[1], (String) r[2],
+                        (Instant) r[3], (Instant) r[4], (String) r[5]))
+                .toList();
+        List<MarketFeedbackReport.CategoryCount> byCategory = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<FeedbackCategory, Long> e : counts.entrySet()) {
+            byCategory.add(new MarketFeedbackReport.CategoryCount(e.getKey(), e.getValue()));
+            total += e.getValue();
+        }
+        return new MarketFeedbackReport(true, total, byCategory, items);
+    }
+
+    /** The message's direction, account and time; 404 if unknown, 422 if an agent wrote it. */
+    private Object[] customerMessage(long messageId) {
+        List<Object[]> rows = em.createQuery("""
+                select m.direction, a.accountKey, m.sentAt from Message m join m.conversation c join c.account a
+                where m.id = :id""", Object[].class).setParameter("id", messageId).getResultList();
+        if (rows.isEmpty()) {
+            throw new ProblemException(404, "message-not-found", "Message not found", "There is no message " + messageId + ".");
+        }
+        if (!"IN".equals(String.valueOf(rows.get(0)[0]))) {
+            throw new ProblemException(422, "not-a-customer-message", "Not a customer's message",
+                    "Only customers' messages can be flagged as market feedback; message " + messageId
+                            + " was written by an agent.");
+        }
+        return rows.get(0);
+    }
+
+    private FlaggedMessage find(long messageId) {
+        return em.createQuery("select f from FlaggedMessage f where f.messageId = :id and f.reason = :reason",
+                FlaggedMessage.class).setParameter("id", messageId).setParameter("reason", FlagReason.MARKET_FEEDBACK)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static MarketFeedbackView view(FlaggedMessage flag) {
+        return new MarketFeedbackView(flag.messageId(), flag.category(), flag.note(), flag.flaggedAt());
+    }
+}
