@@ -257,7 +257,10 @@ class CustomerStoryTest {
         long customerId = customerIdOf(yara.userId());
         TestWorld.Login agent = world.agent();
         TestWorld.Login colleague = world.agent();
-        status(agent, conversation, "WAITING_ON_US");
+        given().auth().preemptive().basic(agent.username(), agent.password()).contentType("application/json")
+                .body(Map.of("status", "WAITING_ON_US", "promisedUpdateAt",
+                        java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString()))
+                .when().post("/api/conversations/" + conversation + "/status").then().statusCode(200);
         status(agent, conversation, "RESOLVED");
         intake.receive(world.mention(TestWorld.AIR, yara, "@SignetTestAir declined again today", null));
         given().auth().preemptive().basic(agent.username(), agent.password()).contentType("application/json")
