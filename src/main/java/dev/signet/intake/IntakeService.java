@@ -24,11 +24,14 @@ import dev.signet.care.Conversation;
 import dev.signet.care.EscalationService;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
+import dev.signet.care.ConversationStatus;
 import dev.signet.care.Direction;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
 import dev.signet.care.PriorityRule;
 import dev.signet.care.QueueChanged;
+import dev.signet.care.StatusChange;
+import dev.signet.care.StatusChangeRepository;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.InboundMessage;
@@ -65,6 +68,7 @@ public class IntakeService {
     private final Clock clock;
     private final HandleHistoryRepository handleHistory;
     private final IdentityLinkService identityLinks;
+    private final StatusChangeRepository statusChanges;
     private final ContinuityService continuity;
     private final EscalationService escalation;
 
@@ -72,7 +76,8 @@ public class IntakeService {
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
             HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
             Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
-            IdentityLinkService identityLinks, ContinuityService continuity, EscalationService escalation) {
+            IdentityLinkService identityLinks, StatusChangeRepository statusChanges, ContinuityService continuity,
+            EscalationService escalation) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -87,6 +92,7 @@ public class IntakeService {
         this.clock = clock;
         this.handleHistory = handleHistory;
         this.identityLinks = identityLinks;
+        this.statusChanges = statusChanges;
         this.continuity = continuity;
         this.escalation = escalation;
     }
@@ -218,7 +224,12 @@ public class IntakeService {
             conversations.persist(conversation);
         } else {
             conversation = known.conversation(decision.conversationId().orElseThrow());
+            ConversationStatus before = conversation.status();
             contact = conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
+            if (before == ConversationStatus.RESOLVED) {
+                // Care hook: the reopening shows in the status history (on the customer's timeline).
+                statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
+            }
         }
         touched.put(conversation.id(), conversation);
         if (contact == Contact.FIRST || contact == Contact.REOPENED) {

@@ -101,7 +101,7 @@ class EscalationRulesTest {
 
     @Test
     void escalationAddsPointsAndSaysSo() {
-        PriorityRule rule = new PriorityRule(new PriorityRule.Weights(10, 30, 50, 15, 25, 10, 40, 40));
+        PriorityRule rule = new PriorityRule(new PriorityRule.Weights(java.util.Map.of("gold", 30), 15, 25, 10, 40, 40));
         PriorityRule.Inputs escalated = new PriorityRule.Inputs(LoyaltyTier.NONE, 3, null, NOW, null, true);
         PriorityRule.Inputs plain = new PriorityRule.Inputs(LoyaltyTier.NONE, 3, null, NOW, null);
         assertEquals(rule.staticPoints(plain) + 40, rule.staticPoints(escalated));
