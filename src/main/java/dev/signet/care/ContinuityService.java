@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,6 +23,7 @@ import dev.signet.customer.Customer;
 import dev.signet.notification.NotificationKind;
 import dev.signet.notification.NotificationService;
 import dev.signet.security.AppUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -43,7 +45,8 @@ public class ContinuityService {
     private final ContinuityRule rule;
     private final Event<QueueChanged> changes;
     private final Clock clock;
-    private Instant lastExpiryCheck;
+    /** When the offers this replica made run out, so the job below reads the database only when one is due. */
+    private final ConcurrentSkipListSet<Instant> deadlines = new ConcurrentSkipListSet<>();
 
     public ContinuityService(EntityManager em, PresenceService presence, NotificationService notifications,
             CareConfig config, Event<QueueChanged> changes, Clock clock) {
@@ -113,6 +116,7 @@ public class ContinuityService {
             c.offerTo(agent, until.orElse(null));
             until.ifPresent(u -> {
                 offered.add(c);
+                deadlines.add(u);
                 notifications.notifyUsers(List.of(agentId), NotificationKind.CONTINUITY,
                         "@" + c.identity().handle() + " is back on @" + c.account().handle()
                                 + " (you handled them before): offered to you until " + HOUR_MINUTE.format(u) + " UTC.",
@@ -123,19 +127,24 @@ public class ContinuityService {
     }
 
     /**
-     * Tells the live queues about offers that ran out since the last check (their rows turn into normal items),
-     * so that nobody waits for the fallback poll. Reads only the offers that ended in between (an index).
+     * Tells the live queues about offers (made by this replica) that ran out since the last check: their rows turn
+     * into normal items without waiting for the fallback poll. No SQL at all until an offer is due; then it reads
+     * only the offers that ended in between (an index). Each replica's pages hear of its own changes (README).
      */
     @Scheduled(identity = "continuity-offers", every = "20s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @Transactional
     void announceExpiredOffers() {
         Instant now = clock.instant();
-        Instant since = lastExpiryCheck == null ? now.minusSeconds(60) : lastExpiryCheck;
-        lastExpiryCheck = now;
-        em.createQuery("""
+        Instant first = deadlines.isEmpty() ? null : deadlines.first();
+        if (first == null || first.isAfter(now)) {
+            return;
+        }
+        Set<Instant> due = deadlines.headSet(now, true);
+        Instant since = due.iterator().next().minusMillis(1);
+        due.clear();
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("""
                 select c from Conversation c join fetch c.account
                 where c.offeredUntil > :since and c.offeredUntil <= :now""", Conversation.class)
                 .setParameter("since", since).setParameter("now", now).getResultList()
-                .forEach(c -> changes.fire(QueueChanged.of(QueueChanged.Type.OFFER_ENDED, c, now)));
+                .forEach(c -> changes.fire(QueueChanged.of(QueueChanged.Type.OFFER_ENDED, c, now))));
     }
 }
