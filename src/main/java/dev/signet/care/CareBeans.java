@@ -1,14 +1,27 @@
 package dev.signet.care;
 
+import java.util.List;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The priority rule with the configured weights. */
+import dev.signet.customer.CrmConfig;
+import dev.signet.customer.LoyaltyTier;
+
+/** The priority rule with the configured weights; its tier points must name configured tiers. */
 public class CareBeans {
 
     @Produces
     @Singleton
-    PriorityRule priorityRule(CareConfig config) {
-        return new PriorityRule(PriorityRule.Weights.of(config.priority()));
+    PriorityRule priorityRule(CareConfig config, CrmConfig crm) {
+        PriorityRule.Weights weights = PriorityRule.Weights.of(config.priority());
+        List<String> tiers = crm.tiers().stream().map(t -> LoyaltyTier.parse(t).key()).toList();
+        for (String tier : weights.tierPoints().keySet()) {
+            if (!tiers.contains(tier)) {
+                throw new IllegalStateException("signet.care.priority.tier." + tier + " names a tier that is not in "
+                        + "signet.crm.tiers " + crm.tiers() + ": add it there or remove its points");
+            }
+        }
+        return new PriorityRule(weights);
     }
 }

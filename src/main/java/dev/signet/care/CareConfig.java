@@ -1,6 +1,7 @@
 package dev.signet.care;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,17 +26,12 @@ public interface CareConfig {
 
     interface Priority {
 
-        /** Points for a silver customer. */
-        @WithDefault("10")
-        int silver();
-
-        /** Points for a gold customer. */
-        @WithDefault("30")
-        int gold();
-
-        /** Points for a platinum customer. */
-        @WithDefault("50")
-        int platinum();
+        /**
+         * Points for a customer's loyalty tier, by tier name as in {@code signet.crm.tiers}
+         * ({@code signet.care.priority.tier.gold=30}); a tier without an entry earns none. The defaults
+         * (silver 10, gold 30, platinum 50) are set in application.properties.
+         */
+        Map<String, Integer> tier();
 
         /** Points for each time the customer came back to the same matter (reopened conversation). */
         @WithDefault("15")

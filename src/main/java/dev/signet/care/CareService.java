@@ -22,16 +22,19 @@ public class CareService {
 
     private final ConversationRepository conversations;
     private final HandOffRepository handOffs;
+    private final StatusChangeRepository statusChanges;
     private final AppUserRepository users;
     private final PriorityRule priority;
     private final CareConfig config;
     private final Event<QueueChanged> changes;
     private final Clock clock;
 
-    public CareService(ConversationRepository conversations, HandOffRepository handOffs, AppUserRepository users,
-            PriorityRule priority, CareConfig config, Event<QueueChanged> changes, Clock clock) {
+    public CareService(ConversationRepository conversations, HandOffRepository handOffs,
+            StatusChangeRepository statusChanges, AppUserRepository users, PriorityRule priority, CareConfig config,
+            Event<QueueChanged> changes, Clock clock) {
         this.conversations = conversations;
         this.handOffs = handOffs;
+        this.statusChanges = statusChanges;
         this.users = users;
         this.priority = priority;
         this.config = config;
@@ -75,7 +78,9 @@ public class CareService {
         if (conversation.heldByOther(agent, now)) {
             throw new ConversationHeldException(id, conversation.heldBy(), conversation.heldUntil(), "change its status");
         }
+        ConversationStatus from = conversation.status();
         conversation.changeStatus(target, now);
+        statusChanges.persist(new StatusChange(id, from, target, agent.id(), now));
         conversation.prioritize(priority);
         changes.fire(QueueChanged.of(target == ConversationStatus.RESOLVED ? QueueChanged.Type.RESOLVED
                 : QueueChanged.Type.STATUS_CHANGED, conversation, now));

@@ -3,8 +3,10 @@ package dev.signet.care;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.signet.customer.LoyaltyTier;
 import dev.signet.insight.Sentiment;
@@ -24,18 +26,26 @@ public final class PriorityRule {
     private static final double MILLIS_PER_HOUR = 3_600_000d;
 
     /** Points of each input; see {@link CareConfig.Priority}. */
-    public record Weights(int silver, int gold, int platinum, int repeatContact, int negativeSentiment,
+    public record Weights(Map<String, Integer> tierPoints, int repeatContact, int negativeSentiment,
             int perHourWaiting, int promisedUpdateDue) {
 
         public Weights {
             if (perHourWaiting < 1) {
                 throw new IllegalArgumentException("perHourWaiting must be at least 1 point an hour");
             }
+            Map<String, Integer> byKey = new HashMap<>();
+            tierPoints.forEach((tier, points) -> {
+                if (points < 0) {
+                    throw new IllegalArgumentException("Tier points can't be negative: " + tier + "=" + points);
+                }
+                byKey.put(LoyaltyTier.parse(tier).key(), points);
+            });
+            tierPoints = Map.copyOf(byKey);
         }
 
         public static Weights of(CareConfig.Priority p) {
-            return new Weights(p.silver(), p.gold(), p.platinum(), p.repeatContact(), p.negativeSentiment(),
-                    p.perHourWaiting(), p.promisedUpdateDue());
+            return new Weights(p.tier(), p.repeatContact(), p.negativeSentiment(), p.perHourWaiting(),
+                    p.promisedUpdateDue());
         }
     }
 
@@ -138,15 +148,7 @@ public final class PriorityRule {
     }
 
     private int tierPoints(LoyaltyTier tier) {
-        if (tier == null) {
-            return 0;
-        }
-        return switch (tier) {
-            case NONE -> 0;
-            case SILVER -> weights.silver();
-            case GOLD -> weights.gold();
-            case PLATINUM -> weights.platinum();
-        };
+        return tier == null ? 0 : weights.tierPoints().getOrDefault(tier.key(), 0);
     }
 
     private int repeatPoints(int contactCount) {

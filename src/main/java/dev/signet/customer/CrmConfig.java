@@ -10,9 +10,9 @@ import io.smallrye.config.WithDefault;
 public interface CrmConfig {
 
     /**
-     * The loyalty tiers the CRM may send, lowest first; each must be one of Signet's ranks
-     * ({@code none}, {@code silver}, {@code gold}, {@code platinum}), which feed the queue priority. A tier not in
-     * this list is refused with the row's line.
+     * The loyalty tiers the CRM may send, lowest first (names of 1 to 32 letters, digits, {@code _} or {@code -},
+     * case-insensitive). A blank tier means none; a tier not in this list is refused with the row's line. Each
+     * tier's queue priority points are {@code signet.care.priority.tier.<name>}.
      */
     @WithDefault("none,silver,gold,platinum")
     List<String> tiers();

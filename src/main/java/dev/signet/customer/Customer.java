@@ -5,8 +5,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -28,7 +26,6 @@ public class Customer {
 
     private String email;
 
-    @Enumerated(EnumType.STRING)
     @Column(name = "loyalty_tier", nullable = false)
     private LoyaltyTier loyaltyTier;
 

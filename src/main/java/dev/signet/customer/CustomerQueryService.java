@@ -51,9 +51,18 @@ public class CustomerQueryService {
             from conversation c join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
             where i.customer_id = :id
             union all
-            select 'RESOLVED', c.resolved_at, c.id, c.id, c.kind, a.handle, null, null, null, i.handle, c.status
-            from conversation c join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            where i.customer_id = :id and c.resolved_at is not null
+            select 'STATUS', s.at, s.id, c.id, c.kind, a.handle, null, null, u.initials, i.handle, s.to_status
+            from status_change s join conversation c on c.id = s.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            left join app_user u on u.id = s.user_id
+            where i.customer_id = :id
+            union all
+            select 'HANDOFF', h.created_at, h.id, c.id, c.kind, a.handle, null,
+                   '^' || f.initials || ' → ^' || t.initials || ': ' || h.reason, f.initials, i.handle, null
+            from hand_off h join conversation c on c.id = h.conversation_id
+            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
+            join app_user f on f.id = h.from_user_id join app_user t on t.id = h.to_user_id
+            where i.customer_id = :id
             union all
             select 'NOTE', n.created_at, n.id, null, null, null, null, n.text, u.initials, null, null
             from customer_note n join app_user u on u.id = n.author_user_id
@@ -171,7 +180,7 @@ public class CustomerQueryService {
                 .forEach(r -> handles.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         return rows.stream().map(r -> {
             long id = ((Number) r[0]).longValue();
-            return new Hit(id, (String) r[1], (String) r[2], (String) r[3], LoyaltyTier.valueOf((String) r[4]),
+            return new Hit(id, (String) r[1], (String) r[2], (String) r[3], new LoyaltyTier((String) r[4]),
                     handles.getOrDefault(id, List.of()));
         }).toList();
     }

@@ -36,15 +36,17 @@ public final class CustomerViews {
     }
 
     /**
-     * One entry of the customer's timeline: a message (public or DM, in or out), a conversation opened or
-     * resolved, or an internal note.
+     * One entry of the customer's timeline: a message (public or DM, in or out), a conversation opened, a status
+     * change (by an agent, or a reopening by the customer), a hand-off, or an internal note.
      *
-     * @param type          MESSAGE, OPENED, RESOLVED, NOTE (on the customer) or CONVERSATION_NOTE (an internal note on
-     *                      one of their conversations)
+     * @param type          MESSAGE, OPENED, STATUS, HANDOFF, NOTE (on the customer) or CONVERSATION_NOTE (an
+     *                      internal note on one of their conversations)
      * @param channel       PUBLIC or DM (null for customer notes)
      * @param direction     IN or OUT for messages
-     * @param initials      the agent's initials for outgoing messages and notes
-     * @param status        the conversation's current status (OPENED entries)
+     * @param text          the message or note; for HANDOFF "^MD → ^JK: reason"
+     * @param initials      the agent's initials for outgoing messages, notes, status changes (null: the customer
+     *                      reopened it) and hand-offs (who handed it on)
+     * @param status        the conversation's current status (OPENED entries) or the new status (STATUS entries)
      */
     public record TimelineEntry(String type, Instant at, Long conversationId, String channel, String accountHandle,
             String direction, String text, String initials, String authorHandle, String status) {

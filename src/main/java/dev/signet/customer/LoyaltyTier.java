@@ -2,19 +2,51 @@ package dev.signet.customer;
 
 import java.util.Locale;
 
-/** Loyalty tiers from the CRM, lowest first. The tier feeds the queue priority. */
-public enum LoyaltyTier {
-    NONE, SILVER, GOLD, PLATINUM;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
-    /** Parses a CRM value such as {@code gold}; blank means {@link #NONE}. */
-    public static LoyaltyTier parse(String value) {
-        if (value == null || value.isBlank()) {
-            return NONE;
+/**
+ * A loyalty tier from the CRM, by name (kept upper-case: {@code GOLD}). Which tiers exist is configuration
+ * ({@code signet.crm.tiers}, lowest first), as are the queue priority points each earns
+ * ({@code signet.care.priority.tier.<name>}); {@link #NONE} is the tier of a customer the CRM gives none.
+ */
+public record LoyaltyTier(@JsonValue String name) {
+
+    public static final LoyaltyTier NONE = new LoyaltyTier("NONE");
+
+    public LoyaltyTier {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A loyalty tier needs a name");
         }
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        name = name.trim().toUpperCase(Locale.ROOT);
+        if (!name.matches("[A-Z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("A loyalty tier's name is 1 to 32 letters, digits, '_' or '-': " + name);
+        }
     }
 
+    /** Parses a CRM value such as {@code gold}; blank means {@link #NONE}. */
+    @JsonCreator
+    public static LoyaltyTier parse(String value) {
+        return value == null || value.isBlank() ? NONE : new LoyaltyTier(value);
+    }
+
+    public boolean none() {
+        return NONE.equals(this);
+    }
+
+    /** As people read it: {@code GOLD} → "Gold", {@code VIP_PLUS} → "Vip plus". */
     public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+        String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The configuration's spelling ({@code gold}), used as a key of the priority points. */
+    public String key() {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -21,11 +21,14 @@ import dev.signet.care.CareConfig;
 import dev.signet.care.Conversation;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
+import dev.signet.care.ConversationStatus;
 import dev.signet.care.Direction;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
 import dev.signet.care.PriorityRule;
 import dev.signet.care.QueueChanged;
+import dev.signet.care.StatusChange;
+import dev.signet.care.StatusChangeRepository;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.InboundMessage;
@@ -62,12 +65,13 @@ public class IntakeService {
     private final Clock clock;
     private final HandleHistoryRepository handleHistory;
     private final IdentityLinkService identityLinks;
+    private final StatusChangeRepository statusChanges;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
             HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
             Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
-            IdentityLinkService identityLinks) {
+            IdentityLinkService identityLinks, StatusChangeRepository statusChanges) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -82,6 +86,7 @@ public class IntakeService {
         this.clock = clock;
         this.handleHistory = handleHistory;
         this.identityLinks = identityLinks;
+        this.statusChanges = statusChanges;
     }
 
     /**
@@ -201,7 +206,12 @@ public class IntakeService {
             conversations.persist(conversation);
         } else {
             conversation = known.conversation(decision.conversationId().orElseThrow());
+            ConversationStatus before = conversation.status();
             conversation.customerWrote(inbound.text(), inbound.sentAt());
+            if (before == ConversationStatus.RESOLVED) {
+                // Care hook: the reopening shows in the status history (on the customer's timeline).
+                statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
+            }
         }
         touched.put(conversation.id(), conversation);
         messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,

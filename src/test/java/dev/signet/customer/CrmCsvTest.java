@@ -46,6 +46,23 @@ class CrmCsvTest {
     }
 
     @Test
+    void theTierListIsConfigurationAndIsReadCaseInsensitively() {
+        CrmValidator ownTiers = new CrmValidator(List.of("none", "Bronze", "diamond"));
+        CrmCsv.Parsed parsed = CrmCsv.parse("""
+                crm_id,name,loyalty_tier
+                B-1,Ann,bronze
+                B-2,Bob,DIAMOND
+                B-3,Cid,gold
+                B-4,Dee,
+                """);
+        List<RowError> errors = ownTiers.validate(parsed.rows());
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(4, errors.get(0).line());
+        assertEquals("loyalty_tier", errors.get(0).column());
+        assertThrows(IllegalArgumentException.class, () -> new CrmValidator(List.of("gold", "two words")));
+    }
+
+    @Test
     void validationReportsEveryBadCellWithLineAndColumn() {
         CrmCsv.Parsed parsed = CrmCsv.parse("""
                 crm_id,name,email,loyalty_tier,lifetime_value,x_user_id,x_handle

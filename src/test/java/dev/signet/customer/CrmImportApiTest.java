@@ -60,7 +60,7 @@ class CrmImportApiTest {
         assertEquals("Likes window seats,\nand aisle on long flights", ann[0]);
         assertEquals("vip, frequent", ann[1]);
         assertEquals(0, new java.math.BigDecimal("1200.50").compareTo((java.math.BigDecimal) ann[2]));
-        assertEquals(LoyaltyTier.GOLD, ann[3]);
+        assertEquals(LoyaltyTier.parse("gold"), ann[3]);
     }
 
     @Test

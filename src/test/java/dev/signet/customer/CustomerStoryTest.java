@@ -1,6 +1,8 @@
 package dev.signet.customer;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -246,6 +248,51 @@ class CustomerStoryTest {
     }
 
     @Test
+    void theTimelineShowsStatusChangesByWhomReopeningsAndHandOffs() {
+        Author yara = world.customer("Yara Status");
+        import1(new CrmRecord(run + "-Y", "Yara Status", null, "gold", null, null, yara.userId(), null, null));
+        InboundMessage first = world.mention(TestWorld.AIR, yara, "@SignetTestAir my card was declined", null);
+        intake.receive(first);
+        long conversation = conversationOf(first);
+        long customerId = customerIdOf(yara.userId());
+        TestWorld.Login agent = world.agent();
+        TestWorld.Login colleague = world.agent();
+        status(agent, conversation, "WAITING_ON_US");
+        status(agent, conversation, "RESOLVED");
+        intake.receive(world.mention(TestWorld.AIR, yara, "@SignetTestAir declined again today", null));
+        given().auth().preemptive().basic(agent.username(), agent.password()).contentType("application/json")
+                .body(Map.of("to", colleague.username(), "reason", "card team knows this bank"))
+                .when().post("/api/conversations/" + conversation + "/handoff").then().statusCode(204);
+        // A refused move leaves no trace.
+        given().auth().preemptive().basic(colleague.username(), colleague.password()).contentType("application/json")
+                .body("{\"status\":\"NEW\"}").when().post("/api/conversations/" + conversation + "/status")
+                .then().statusCode(409);
+
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/api/customers/" + customerId + "/timeline")
+                .then().statusCode(200)
+                .body("total", equalTo(7))
+                .body("entries.type.take(5)", contains("HANDOFF", "STATUS", "MESSAGE", "STATUS", "STATUS"))
+                .body("entries[0].text", equalTo("^" + agent.initials() + " → ^" + colleague.initials()
+                        + ": card team knows this bank"))
+                .body("entries[1].status", equalTo("OPEN")).body("entries[1].initials", nullValue())
+                .body("entries[3].status", equalTo("RESOLVED")).body("entries[3].initials", equalTo(agent.initials()))
+                .body("entries[4].status", equalTo("WAITING_ON_US"));
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/customers/" + customerId)
+                .then().statusCode(200)
+                .body(containsString("set to Waiting on us by"))
+                .body(containsString("reopened by the customer's new message"))
+                .body(containsString("card team knows this bank"));
+    }
+
+    private void status(TestWorld.Login agent, long conversation, String status) {
+        given().auth().preemptive().basic(agent.username(), agent.password()).contentType("application/json")
+                .body("{\"status\":\"" + status + "\"}").when().post("/api/conversations/" + conversation + "/status")
+                .then().statusCode(200);
+    }
+
+    @Test
     void theTimelineRunsTheSameNumberOfStatementsWhateverThePageSize() {
         Author many = world.customer("Many Messages");
         import1(new CrmRecord(run + "-M", "Many Messages", null, "none", null, null, many.userId(), null, null));
@@ -378,10 +425,18 @@ class CustomerStoryTest {
         });
     }
 
+    /**
+     * The statements {@code work} runs: the least of three runs, since the statistics are global and a scheduled
+     * job of the application (lease renewal, alarms) may run statements during one of them.
+     */
     private long statementsWhile(Runnable work) {
         Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        long before = statistics.getPrepareStatementCount();
-        work.run();
-        return statistics.getPrepareStatementCount() - before;
+        long least = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long before = statistics.getPrepareStatementCount();
+            work.run();
+            least = Math.min(least, statistics.getPrepareStatementCount() - before);
+        }
+        return least;
     }
 }

@@ -101,7 +101,7 @@ class IntakeServiceTest {
                 .setParameter("id", eva.userId()).getSingleResult());
         assertEquals(renamed.handle(), row[0]);
         assertEquals(crmId, row[1]);
-        assertEquals(LoyaltyTier.GOLD, row[2]);
+        assertEquals(LoyaltyTier.parse("gold"), row[2]);
         assertEquals(1, conversationsOf(eva).size(), "a new mention joins the customer's open public conversation");
     }
 

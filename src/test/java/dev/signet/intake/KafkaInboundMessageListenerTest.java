@@ -93,7 +93,7 @@ class KafkaInboundMessageListenerTest {
         private final Deque<RuntimeException> failures;
 
         ScriptedIntake(RuntimeException... failures) {
-            super(null, null, null, null, null, null, null, new NoIgnoreLists(), null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, new NoIgnoreLists(), null, null, null, null, null, null, null);
             this.failures = new ArrayDeque<>(List.of(failures));
         }
 
