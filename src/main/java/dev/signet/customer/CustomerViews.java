@@ -39,8 +39,9 @@ public final class CustomerViews {
      * One entry of the customer's timeline: a message (public or DM, in or out), a conversation opened, a status
      * change (by an agent, or a reopening by the customer), a hand-off, or an internal note.
      *
-     * @param type          MESSAGE, OPENED, STATUS, HANDOFF, ESCALATED, DEESCALATED, NOTE (on the customer) or
-     *                      CONVERSATION_NOTE (an internal note on one of their conversations)
+     * @param type          MESSAGE, OPENED, STATUS, HANDOFF, ESCALATED, DEESCALATED, PROMISE, PROMISE_SETTLED,
+     *                      GOODWILL, CSAT, NOTE (on the customer) or CONVERSATION_NOTE (an internal note on one of
+     *                      their conversations)
      * @param channel       PUBLIC or DM (null for customer notes)
      * @param direction     IN or OUT for messages
      * @param text          the message or note; for HANDOFF "^MD → ^JK: reason"
