@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record InsightReport(String accountKey, String handle, String period, Instant from, Instant to, String bucket,
         Totals totals, List<SeriesPoint> points, List<TopTerm> hashtags, List<TopTerm> terms, Resolution resolution,
-        List<SpikeAlertView> alerts, Csat csat, NoDataYet escalations, MarketFeedbackReport marketFeedback,
+        List<SpikeAlertView> alerts, Csat csat, Escalations escalations, MarketFeedbackReport marketFeedback,
         boolean demoData) {
 
     /**
@@ -90,6 +90,18 @@ public record InsightReport(String accountKey, String handle, String period, Ins
      */
     public record Csat(boolean available, String note, long asked, long answered, long scored, Double averageScore,
             Long satisfiedPercent, Long responseRatePercent, long skippedTotal, List<SkipCount> skipped) {
+    }
+
+    /**
+     * Escalations to the leads in the period (repeat contacts, see care's escalation rule): how many, on how many
+     * conversations, how many a lead took back, and the reasons most often given. Team figures only.
+     */
+    public record Escalations(boolean available, String note, long escalated, long conversations, long deescalated,
+            List<EscalationReason> reasons) {
+    }
+
+    /** One escalation reason and how often it was recorded. */
+    public record EscalationReason(String reason, long count) {
     }
 
     /** How many surveys were skipped for one reason. */

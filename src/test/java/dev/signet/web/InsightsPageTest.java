@@ -108,6 +108,31 @@ class InsightsPageTest {
     }
 
     @Test
+    void escalationsOfThePeriodAreCountedForTheTeamWithTheirReasons() {
+        TestWorld.Login manager = world.user(Role.BRAND_MANAGER);
+        int before = given().auth().preemptive().basic(manager.username(), manager.password())
+                .when().get("/api/insights/" + TestWorld.AIR + "?period=day")
+                .then().statusCode(200).extract().path("escalations.escalated");
+        var author = world.customer("Thrice Back");
+        Instant now = Instant.now();
+        for (Duration ago : List.of(Duration.ofHours(9), Duration.ofHours(5), Duration.ofHours(1))) {
+            intake.receive(new InboundMessage(TestWorld.AIR, dev.signet.customer.Network.X, world.nextId(),
+                    dev.signet.channel.MessageKind.MENTION, author, null, "@SignetTestAir still no refund", null,
+                    now.minus(ago)));
+        }
+        given().auth().preemptive().basic(manager.username(), manager.password())
+                .when().get("/api/insights/" + TestWorld.AIR + "?period=day")
+                .then().statusCode(200)
+                .body("escalations.available", equalTo(true))
+                .body("escalations.escalated", equalTo(before + 1))
+                .body("escalations.reasons[0].reason", containsString("contact"))
+                .body(not(containsString(world.agent().username())));
+        given().auth().preemptive().basic(manager.username(), manager.password())
+                .when().get("/insights?account=" + TestWorld.AIR + "&period=day")
+                .then().statusCode(200).body(containsString("data-figure=\"escalations\""));
+    }
+
+    @Test
     void theApiServesTheSeriesTheTotalsAndHonestEmptySections() throws Exception {
         TestWorld.Login manager = world.user(Role.BRAND_MANAGER);
         InboundMessage message = world.mention(TestWorld.MOBILE, world.customer("Series Customer"),
@@ -119,7 +144,7 @@ class InsightsPageTest {
                 .then().statusCode(200).contentType("application/json")
                 .body("period", equalTo("day")).body("bucket", equalTo("hour"))
                 .body("csat.asked", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
-                .body("escalations.available", equalTo(false))
+                .body("escalations.escalated", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
                 .body("marketFeedback.available", equalTo(true))
                 .extract().asString();
         JsonNode report = json.readTree(body);
