@@ -274,13 +274,15 @@ class CustomerStoryTest {
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/api/customers/" + customerId + "/timeline")
                 .then().statusCode(200)
-                .body("total", equalTo(7))
-                .body("entries.type.take(5)", contains("HANDOFF", "STATUS", "MESSAGE", "STATUS", "STATUS"))
+                .body("total", equalTo(9))
+                .body("entries.type.take(3)", contains("HANDOFF", "STATUS", "MESSAGE"))
                 .body("entries[0].text", equalTo("^" + agent.initials() + " → ^" + colleague.initials()
                         + ": card team knows this bank"))
-                .body("entries[1].status", equalTo("OPEN")).body("entries[1].initials", nullValue())
-                .body("entries[3].status", equalTo("RESOLVED")).body("entries[3].initials", equalTo(agent.initials()))
-                .body("entries[4].status", equalTo("WAITING_ON_US"));
+                .body("entries.findAll { it.type == 'STATUS' }.status", contains("OPEN", "RESOLVED", "WAITING_ON_US"))
+                .body("entries.findAll { it.type == 'STATUS' }.initials",
+                        org.hamcrest.Matchers.<Object>contains(nullValue(), equalTo((Object) agent.initials()),
+                                equalTo((Object) agent.initials())))
+                .body("entries.type", hasItem("PROMISE")).body("entries.type", hasItem("PROMISE_SETTLED"));
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/customers/" + customerId)
                 .then().statusCode(200)
