@@ -18,7 +18,8 @@ import io.quarkus.scheduler.Scheduled;
  * Adapts the sentiment model to each brand account, in the background: a new version is the shipped head
  * retrained on that account's corrections — anchored on the shipped weights by an L2 pull, which stands in for the
  * shipped training data (its texts may not ship) — plus the account's label mix estimated from its latest scored
- * traffic, plus the corrections themselves kept as neighbours whose vote is blended in ({@link CorrectionMemory}). Each version is kept; one is active; rolling back activates an older one or none (the shipped model).
+ * traffic, plus the corrections themselves kept as neighbours whose vote is blended in ({@link CorrectionMemory}).
+ * Each version is kept; one is active; rolling back activates an older one or none (the shipped model).
  */
 @ApplicationScoped
 public class SentimentAdaptation {
