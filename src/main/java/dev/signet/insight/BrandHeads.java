@@ -18,8 +18,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BrandHeads {
 
-    /** A head ready to score, with the version label stored next to each score. */
-    public record ActiveHead(long versionId, String version, SentimentHead head) {
+    /**
+     * A head ready to score, with the version label stored next to each score, and the corrections the version
+     * keeps as neighbours (empty for the shipped model and for versions made before they were kept).
+     */
+    public record ActiveHead(long versionId, String version, SentimentHead head, CorrectionMemory memory) {
+
+        /** The account's class probabilities: the head's, blended with the vote of similar corrections. */
+        public double[] probabilities(float[] features) {
+            return memory.blend(features, head.probabilities(features));
+        }
     }
 
     private final SentimentModels models;
@@ -60,9 +68,9 @@ public class BrandHeads {
                     throw new IllegalStateException("Sentiment model version " + id + " vanished");
                 }
                 double[] prior = { rs.getDouble(3), rs.getDouble(4), rs.getDouble(5) };
-                SentimentHead head = HeadCodec.fromBytes(rs.getBytes(2))
-                        .withPriorShift(PriorEstimate.shift(prior, config.priorStrength()));
-                return new ActiveHead(id, rs.getString(1), head);
+                HeadCodec.Model model = HeadCodec.modelFromBytes(rs.getBytes(2));
+                SentimentHead head = model.head().withPriorShift(PriorEstimate.shift(prior, config.priorStrength()));
+                return new ActiveHead(id, rs.getString(1), head, model.memory());
             }
         }
     }
@@ -74,6 +82,6 @@ public class BrandHeads {
             return head;
         }
         SentimentModels.ShippedHead shipped = models.shipped();
-        return new ActiveHead(0, shipped.version(), shipped.head());
+        return new ActiveHead(0, shipped.version(), shipped.head(), CorrectionMemory.empty(shipped.head().dimensions()));
     }
 }

@@ -18,7 +18,8 @@ import io.quarkus.scheduler.Scheduled;
  * Adapts the sentiment model to each brand account, in the background: a new version is the shipped head
  * retrained on that account's corrections — anchored on the shipped weights by an L2 pull, which stands in for the
  * shipped training data (its texts may not ship) — plus the account's label mix estimated from its latest scored
- * traffic. Each version is kept; one is active; rolling back activates an older one or none (the shipped model).
+ * traffic, plus the corrections themselves kept as neighbours whose vote is blended in ({@link CorrectionMemory}).
+ * Each version is kept; one is active; rolling back activates an older one or none (the shipped model).
  */
 @ApplicationScoped
 public class SentimentAdaptation {
@@ -115,6 +116,11 @@ public class SentimentAdaptation {
                 labels.add(c.sentiment().ordinal());
             }
             SentimentModels.ShippedHead shipped = models.shipped();
+            int from = Math.max(0, rows.size() - config.neighbourLimit());
+            CorrectionMemory memory = CorrectionMemory.of(rows.subList(from, rows.size()),
+                    labels.subList(from, labels.size()).stream().mapToInt(Integer::intValue).toArray(),
+                    new CorrectionMemory.Settings(config.neighbours(), config.neighbourHalfWeight(),
+                            config.neighbourTemperature()));
             SentimentHead head = rows.isEmpty() ? shipped.head()
                     : HeadTrainer.adapt(shipped.head(), rows, labels.stream().mapToInt(Integer::intValue).toArray(),
                             new HeadTrainer.Settings(config.adaptLambda(), config.adaptIterations(), 0.01));
@@ -125,7 +131,7 @@ public class SentimentAdaptation {
             int number = versions.latest(accountKey).map(SentimentModelVersion::number).orElse(0) + 1;
             String label = shipped.version() + "+" + accountKey + "-v" + number;
             SentimentModelVersion version = new SentimentModelVersion(accountKey, number, label, rows.size(),
-                    traffic.size() >= config.priorMinTraffic() ? traffic.size() : 0, prior, HeadCodec.toBytes(head),
+                    traffic.size() >= config.priorMinTraffic() ? traffic.size() : 0, prior, HeadCodec.toBytes(head, memory),
                     clock.instant());
             versions.active(accountKey).ifPresent(SentimentModelVersion::deactivate);
             em.flush();

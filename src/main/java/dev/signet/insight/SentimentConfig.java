@@ -51,4 +51,34 @@ public interface SentimentConfig {
     /** Training steps when a brand's head is adapted to its corrections. */
     @WithDefault("150")
     int adaptIterations();
+
+    /** Threads that run the sentence encoders for one batch (one ONNX intra-op thread each). */
+    @WithDefault("2")
+    int encoderThreads();
+
+    /**
+     * Texts run through an encoder in one ONNX call (padded to the longest). 1 gives bit-identical scores to
+     * encoding one text at a time; larger is faster, and moves the quantized encoders' outputs by int8 rounding.
+     */
+    @WithDefault("4")
+    int microBatch();
+
+    /** How many of the most similar corrected messages vote on a message of the same account (0: no vote). */
+    @WithDefault("20")
+    int neighbours();
+
+    /** The number of corrections at which the neighbours' vote weighs as much as the head (weight k / (k + this)). */
+    @WithDefault("3000")
+    double neighbourHalfWeight();
+
+    /** Softness of the neighbours' similarity weights: exp((similarity − best) / this). */
+    @WithDefault("0.1")
+    double neighbourTemperature();
+
+    /**
+     * At most this many of the account's newest corrections are kept as neighbours (each costs ~0.8 KB in every
+     * version and a dot product per scored message).
+     */
+    @WithDefault("3000")
+    int neighbourLimit();
 }

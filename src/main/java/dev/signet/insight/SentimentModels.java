@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -23,6 +24,7 @@ public class SentimentModels {
     static final String HEAD_RESOURCE = "sentiment/head.bin";
     private static final Logger LOG = Logger.getLogger(SentimentModels.class);
 
+    private final SentimentConfig config;
     private final Object lock = new Object();
     private volatile SentenceEmbeddings embeddings;
     private volatile ShippedHead shipped;
@@ -31,13 +33,17 @@ public class SentimentModels {
     public record ShippedHead(SentimentHead head, String version) {
     }
 
+    public SentimentModels(SentimentConfig config) {
+        this.config = config;
+    }
+
     public SentenceEmbeddings embeddings() {
         SentenceEmbeddings loaded = embeddings;
         if (loaded == null) {
             synchronized (lock) {
                 if (embeddings == null) {
                     long start = System.nanoTime();
-                    embeddings = SentenceEmbeddings.load();
+                    embeddings = SentenceEmbeddings.load(config.encoderThreads(), config.microBatch());
                     LOG.infof("sentiment encoders loaded ms=%d", (System.nanoTime() - start) / 1_000_000);
                 }
                 loaded = embeddings;
@@ -62,6 +68,11 @@ public class SentimentModels {
     /** The joined embedding of a message's text. */
     public float[] features(String text) {
         return embeddings().embed(TweetText.normalize(text));
+    }
+
+    /** The joined embeddings of many messages' texts, in order: the batched path the scoring worker uses. */
+    public List<float[]> features(List<String> texts) {
+        return embeddings().embedAll(texts.stream().map(TweetText::normalize).toList());
     }
 
     @PreDestroy

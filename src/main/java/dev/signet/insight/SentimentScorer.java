@@ -65,10 +65,13 @@ public class SentimentScorer {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into message_sentiment (message_id, account_key, sentiment, confidence, base_positive,
                     base_neutral, base_negative, model_version, scored_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (Candidate c : candidates) {
-                    float[] features = models.features(c.text());
+                // One batched encoder call for the whole batch (padded micro-batches on the encoder threads).
+                List<float[]> allFeatures = models.features(candidates.stream().map(Candidate::text).toList());
+                for (int i = 0; i < candidates.size(); i++) {
+                    Candidate c = candidates.get(i);
+                    float[] features = allFeatures.get(i);
                     BrandHeads.ActiveHead head = heads.forAccount(c.accountKey());
-                    double[] p = head.head().probabilities(features);
+                    double[] p = head.probabilities(features);
                     double[] base = shipped.rawProbabilities(features);
                     int best = SentimentHead.argmax(p);
                     Sentiment sentiment = Sentiment.values()[best];

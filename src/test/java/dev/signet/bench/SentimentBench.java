@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.signet.insight.BrandHeads;
+import dev.signet.insight.CorrectionMemory;
 import dev.signet.insight.Evaluation;
 import dev.signet.insight.HeadCodec;
 import dev.signet.insight.HeadTrainer;
@@ -41,9 +43,16 @@ class SentimentBench {
 
     private static final int THREADS = 2;
     private static final int WARMUP = 200;
+    /** The scorer's batch size and the encoders' micro-batch (SentimentConfig defaults). */
+    private static final int BATCH = 32;
+    private static final int MICRO_BATCH = 4;
+    /** Texts scored a second time by the former one-text-per-call path, for the speed ratio. */
+    private static final int COMPARE = 3000;
     private static final int[] CURVE = { 0, 100, 300, 1000 };
     /** The adaptation's production settings (SentimentConfig defaults). */
     private static final HeadTrainer.Settings ADAPT = new HeadTrainer.Settings(0.3, 150, 0.01);
+    /** The neighbours' vote (SentimentConfig defaults). */
+    private static final CorrectionMemory.Settings NEIGHBOURS = new CorrectionMemory.Settings(20, 3000, 0.1);
 
     @Test
     void airline() throws Exception {
@@ -53,11 +62,25 @@ class SentimentBench {
 
         List<float[]> features;
         double textsPerSecond;
-        try (SentenceEmbeddings embeddings = SentenceEmbeddings.load()) {
+        double oneByOnePerSecond;
+        double sameLabel;
+        try (SentenceEmbeddings embeddings = SentenceEmbeddings.load(THREADS, MICRO_BATCH)) {
             score(embeddings, shipped, all.subList(0, WARMUP));
+            scoreOneByOne(embeddings, shipped, all.subList(0, WARMUP));
             long start = System.nanoTime();
             features = score(embeddings, shipped, all);
             textsPerSecond = all.size() / ((System.nanoTime() - start) / 1e9);
+            // The former path (one text per ONNX call, 2 threads), in the same run for a fair ratio on a shared machine.
+            List<SentimentDatasets.Labelled> sample = all.subList(0, COMPARE);
+            start = System.nanoTime();
+            List<float[]> oneByOne = scoreOneByOne(embeddings, shipped, sample);
+            oneByOnePerSecond = sample.size() / ((System.nanoTime() - start) / 1e9);
+            int same = 0;
+            for (int i = 0; i < sample.size(); i++) {
+                same += SentimentHead.argmax(shipped.probabilities(oneByOne.get(i)))
+                        == SentimentHead.argmax(shipped.probabilities(features.get(i))) ? 1 : 0;
+            }
+            sameLabel = (double) same / sample.size();
         }
 
         // Zero-shot: the shipped head, its label mix estimated from the same tweets without their labels.
@@ -79,6 +102,9 @@ class SentimentBench {
         System.out.print(baseline.describe("lexicon baseline"));
         System.out.printf(Locale.ROOT, "model %.0f texts/s on %d threads; lexicon %.0f texts/s%n", textsPerSecond, THREADS,
                 lexiconPerSecond);
+        System.out.printf(Locale.ROOT, "former one-text-per-call path %.0f texts/s in the same run (batched/former %.2f); "
+                + "same label as the batched path for %.2f%% of %d texts%n", oneByOnePerSecond,
+                textsPerSecond / oneByOnePerSecond, 100 * sameLabel, COMPARE);
 
         Map<Integer, Evaluation> curve = learningCurve(all, features, shipped);
         curve.forEach((k, e) -> System.out.print(e.describe("learning curve k=" + k)));
@@ -111,13 +137,19 @@ class SentimentBench {
         double[] shift = PriorEstimate.shift(PriorEstimate.priors(testFeatures.stream().map(shipped::rawProbabilities).toList()), 1.0);
         Map<Integer, Evaluation> curve = new LinkedHashMap<>();
         for (int k : CURVE) {
+            // As SentimentAdaptation makes a version: the anchored head plus the corrections kept as neighbours.
             SentimentHead head = shipped;
+            CorrectionMemory memory = CorrectionMemory.empty(shipped.dimensions());
             if (k > 0) {
                 List<Integer> corrected = pool.subList(0, k);
-                head = HeadTrainer.adapt(shipped, corrected.stream().map(features::get).toList(),
-                        corrected.stream().mapToInt(i -> all.get(i).label().ordinal()).toArray(), ADAPT);
+                List<float[]> rows = corrected.stream().map(features::get).toList();
+                int[] labels = corrected.stream().mapToInt(i -> all.get(i).label().ordinal()).toArray();
+                head = HeadTrainer.adapt(shipped, rows, labels, ADAPT);
+                memory = CorrectionMemory.of(rows, labels, NEIGHBOURS);
             }
-            curve.put(k, Evaluation.of(testGold, predict(head.withPriorShift(shift), testFeatures)));
+            BrandHeads.ActiveHead brand = new BrandHeads.ActiveHead(k, "k" + k, head.withPriorShift(shift), memory);
+            curve.put(k, Evaluation.of(testGold, testFeatures.stream()
+                    .map(f -> Sentiment.values()[SentimentHead.argmax(brand.probabilities(f))]).toList()));
         }
         return curve;
     }
@@ -126,8 +158,27 @@ class SentimentBench {
         return features.stream().map(f -> Sentiment.values()[SentimentHead.argmax(head.probabilities(f))]).toList();
     }
 
-    /** Embeds and scores (as the worker does: normalize, embed, head) on {@link #THREADS} workers. */
+    /**
+     * Embeds and scores as the worker does ({@code SentimentScorer}): one caller thread takes batches of
+     * {@link #BATCH} texts, normalizes them, embeds each batch with {@link SentenceEmbeddings#embedAll} (padded
+     * micro-batches on the encoders' {@link #THREADS} threads) and applies the head.
+     */
     private static List<float[]> score(SentenceEmbeddings embeddings, SentimentHead head,
+            List<SentimentDatasets.Labelled> texts) {
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+                    .map(t -> TweetText.normalize(t.text())).toList();
+            for (float[] f : embeddings.embedAll(batch)) {
+                head.probabilities(f);
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The former path, for comparison: one text per ONNX call, on {@link #THREADS} caller threads. */
+    private static List<float[]> scoreOneByOne(SentenceEmbeddings embeddings, SentimentHead head,
             List<SentimentDatasets.Labelled> texts) throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {

@@ -64,6 +64,81 @@ class SentimentHeadTest {
         assertEquals(0, SentimentHead.argmax(adapted.probabilities(x)));
     }
 
+    /** Unit-length halves, like the encoders' joined vectors. */
+    private static float[] unitHalves(Random random, float[] direction, double noise) {
+        float[] x = new float[8];
+        for (int j = 0; j < 8; j++) {
+            x[j] = (float) (direction[j] + random.nextGaussian() * noise);
+        }
+        for (int half = 0; half < 8; half += 4) {
+            double norm = 0;
+            for (int j = half; j < half + 4; j++) {
+                norm += x[j] * x[j];
+            }
+            for (int j = half; j < half + 4; j++) {
+                x[j] /= (float) Math.sqrt(norm);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void theCorrectionMemoryLearnsABrandPhraseAndLeavesOtherMessagesAlone() {
+        int[] labels = new int[300];
+        SentimentHead head = HeadTrainer.fromScratch(cluster(new Random(3), 100, labels, 0), labels, SETTINGS);
+        Random random = new Random(4);
+        // The brand's phrase: the head calls it neutral (class 1); agents corrected it to positive 30 times.
+        float[] phrase = { 0.2f, 2, 0.1f, 0, 0.3f, 2, 0, 0.1f };
+        float[] other = { 0, 0, 2, 0.1f, 0, 0.2f, 2, 0 };
+        // Agents also confirmed messages of another kind (negative, class 2), which the head already gets right.
+        List<float[]> corrected = new ArrayList<>();
+        int[] correctedLabels = new int[60];
+        for (int i = 0; i < 60; i++) {
+            corrected.add(unitHalves(random, i < 30 ? phrase : other, 0.05));
+            correctedLabels[i] = i < 30 ? 0 : 2;
+        }
+        CorrectionMemory memory = CorrectionMemory.of(corrected, correctedLabels,
+                new CorrectionMemory.Settings(10, 40, 0.05));
+        BrandHeads.ActiveHead brand = new BrandHeads.ActiveHead(1, "v1", head, memory);
+        float[] again = unitHalves(random, phrase, 0.05);
+        assertEquals(1, SentimentHead.argmax(head.probabilities(again)));
+        assertEquals(0, SentimentHead.argmax(brand.probabilities(again)), "the brand's corrections win");
+        float[] unrelated = unitHalves(random, other, 0.05);
+        assertEquals(2, SentimentHead.argmax(head.probabilities(unrelated)));
+        double[] p = brand.probabilities(unrelated);
+        assertEquals(2, SentimentHead.argmax(p), "messages like confirmed ones keep their label");
+        assertEquals(1.0, p[0] + p[1] + p[2], 1e-9);
+        assertEquals(60.0 / 100, memory.weight(), 1e-9);
+
+        // Stored with the version and read back: the same blend, within int8 rounding of the kept vectors.
+        HeadCodec.Model stored = HeadCodec.modelFromBytes(HeadCodec.toBytes(head, memory));
+        assertEquals(60, stored.memory().size());
+        assertArrayEquals(brand.probabilities(again),
+                new BrandHeads.ActiveHead(1, "v1", stored.head(), stored.memory()).probabilities(again), 1e-3);
+        assertThrows(IllegalArgumentException.class, () -> memory.blend(new float[3], new double[3]));
+    }
+
+    @Test
+    void withoutCorrectionsAndForOldVersionsTheHeadAloneScores() {
+        int[] labels = new int[300];
+        List<float[]> rows = cluster(new Random(5), 100, labels, 0);
+        SentimentHead head = HeadTrainer.fromScratch(rows, labels, SETTINGS);
+        CorrectionMemory none = CorrectionMemory.of(List.of(), new int[0], new CorrectionMemory.Settings(10, 20, 0.05));
+        assertEquals(0, none.weight());
+        // A version with no corrections (k = 0) scores exactly as the shipped head.
+        HeadCodec.Model empty = HeadCodec.modelFromBytes(HeadCodec.toBytes(head, none));
+        // A version stored before memories existed (SGH1) is still read, with an empty memory.
+        HeadCodec.Model old = HeadCodec.modelFromBytes(HeadCodec.toBytes(head));
+        for (float[] row : rows.subList(0, 20)) {
+            double[] expected = head.probabilities(row);
+            assertArrayEquals(expected, new BrandHeads.ActiveHead(1, "v", empty.head(), empty.memory()).probabilities(row), 1e-6);
+            assertArrayEquals(expected, new BrandHeads.ActiveHead(1, "v", old.head(), old.memory()).probabilities(row), 1e-6);
+        }
+        assertEquals(0, old.memory().size());
+        assertArrayEquals(head.probabilities(rows.get(0)), HeadCodec.fromBytes(HeadCodec.toBytes(head, none))
+                .probabilities(rows.get(0)), 1e-6);
+    }
+
     @Test
     void theLabelMixOfUnlabelledTrafficIsEstimated() {
         List<double[]> traffic = new ArrayList<>();

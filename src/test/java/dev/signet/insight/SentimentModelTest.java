@@ -1,5 +1,6 @@
 package dev.signet.insight;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -62,5 +63,29 @@ class SentimentModelTest {
         assertTrue(e.macroF1() >= 0.65, e.describe("fixed sample"));
         assertTrue(e.f1(Sentiment.NEGATIVE) >= 0.7, e.describe("fixed sample"));
         assertTrue(models.shipped().version().startsWith("shipped-"));
+    }
+
+    @Test
+    void batchedEncodingAgreesWithOneTextAtATime() {
+        List<String> texts = SAMPLE.stream().map(l -> TweetText.normalize(l.text())).toList();
+        List<float[]> batched = models.embeddings().embedAll(texts);
+        SentimentHead head = models.shipped().head();
+        for (int i = 0; i < texts.size(); i++) {
+            float[] single = models.embeddings().embed(texts.get(i));
+            // A micro-batch of one text is exactly the one-text path (same tokens, same pooling).
+            float[] alone = models.embeddings().embedAll(List.of(texts.get(i))).get(0);
+            for (int j = 0; j < single.length; j++) {
+                assertEquals(single[j], alone[j], 1e-5, "text " + i + " dimension " + j);
+            }
+            // Padded micro-batches move the int8-quantized encoders' outputs a little, never the meaning.
+            double dot = 0;
+            for (int j = 0; j < single.length; j++) {
+                dot += single[j] * batched.get(i)[j];
+            }
+            assertTrue(dot / 2 > 0.98, "cosine of text " + i + ": " + dot / 2);
+            assertEquals(SentimentHead.argmax(head.probabilities(single)),
+                    SentimentHead.argmax(head.probabilities(batched.get(i))), "label of text " + i);
+        }
+        assertEquals(0, models.features(List.of()).size());
     }
 }
