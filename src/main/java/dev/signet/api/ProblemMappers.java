@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -56,6 +57,20 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         return respond(400, "malformed-json", "Malformed JSON",
                 "The request body is not valid JSON for this operation: " + e.getOriginalMessage(), null, uri, headers);
+    }
+
+    /**
+     * A body that is JSON but has a field of the wrong type ({@code "amount":"twenty"}). Quarkus REST's Jackson
+     * support maps this exception itself, to plain JSON; this mapper takes its place so that every API answers it
+     * as problem+json, naming the field.
+     */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        String field = e.getPath().isEmpty() || e.getPath().get(e.getPath().size() - 1).getFieldName() == null ? "body"
+                : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return respond(400, "malformed-json", "Malformed JSON",
+                "The field " + field + " has the wrong type for this operation: " + e.getOriginalMessage(),
+                List.of(new Problem.FieldError(field, "wrong type")), uri, headers);
     }
 
     @ServerExceptionMapper

@@ -15,15 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.signet.api.Problem;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 
@@ -130,19 +126,6 @@ public class GoodwillResource {
     @Operation(summary = "A conversation's gestures and your allowance left this period")
     public GoodwillViews.OnConversation onConversation(@PathParam("conversationId") long conversationId) {
         return goodwill.onConversation(conversationId, currentUser.get());
-    }
-
-    /**
-     * A field of the wrong type ({@code "amount":"twenty"}): Quarkus' own mapper for it would answer plain JSON, so
-     * this resource answers the problem every other bad body gets.
-     */
-    @ServerExceptionMapper
-    public Response wrongType(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-        Problem problem = new Problem(java.net.URI.create("/problems/malformed-json"), "Malformed JSON", 400,
-                "The field " + field + " has the wrong type: amounts are numbers such as 20.00, the conversation an id.",
-                uri.getPath(), List.of(new Problem.FieldError(field, "wrong type")));
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     static LocalDate day(String period) {

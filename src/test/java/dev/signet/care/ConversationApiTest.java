@@ -42,6 +42,25 @@ class ConversationApiTest {
     }
 
     @Test
+    void aFieldOfTheWrongTypeGetsA400ProblemNamingTheField() {
+        TestWorld.Login agent = world.agent();
+        InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Typed Wrong"), "@SignetTestAir hello", null);
+        intake.receive(mention);
+        long id = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
+                .setParameter("id", mention.externalId()).getSingleResult());
+        given().auth().preemptive().basic(agent.username(), agent.password()).contentType(ContentType.JSON)
+                .body("{\"text\":{\"nested\":1}}")
+                .when().post("/api/conversations/" + id + "/replies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/malformed-json"))
+                .body("errors[0].field", equalTo("text"));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(m) from Message m where m.conversation.id = :id and m.direction = dev.signet.care.Direction.OUT",
+                Long.class).setParameter("id", id).getSingleResult()), "nothing stored");
+    }
+
+    @Test
     void aWrongPasswordGetsA401Problem() {
         TestWorld.Login agent = world.agent();
         given().auth().preemptive().basic(agent.username(), "not-the-password")
