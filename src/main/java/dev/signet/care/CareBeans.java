@@ -1,6 +1,7 @@
 package dev.signet.care;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -15,11 +16,12 @@ public class CareBeans {
     @Singleton
     PriorityRule priorityRule(CareConfig config, CrmConfig crm) {
         PriorityRule.Weights weights = PriorityRule.Weights.of(config.priority());
-        List<String> tiers = crm.tiers().stream().map(t -> LoyaltyTier.parse(t).key()).toList();
+        List<String> tiers = crm.tiers().stream().map(t -> LoyaltyTier.parse(t).name()).toList();
         for (String tier : weights.tierPoints().keySet()) {
             if (!tiers.contains(tier)) {
-                throw new IllegalStateException("signet.care.priority.tier." + tier + " names a tier that is not in "
-                        + "signet.crm.tiers " + crm.tiers() + ": add it there or remove its points");
+                throw new IllegalStateException("signet.care.priority.tier." + tier.toLowerCase(Locale.ROOT)
+                        + " names a tier that is not in signet.crm.tiers " + crm.tiers()
+                        + ": add it there or remove its points");
             }
         }
         return new PriorityRule(weights);

@@ -38,7 +38,7 @@ public final class PriorityRule {
                 if (points < 0) {
                     throw new IllegalArgumentException("Tier points can't be negative: " + tier + "=" + points);
                 }
-                byKey.put(LoyaltyTier.parse(tier).key(), points);
+                byKey.put(LoyaltyTier.parse(tier).name(), points);
             });
             tierPoints = Map.copyOf(byKey);
         }
@@ -166,7 +166,7 @@ public final class PriorityRule {
     }
 
     private int tierPoints(LoyaltyTier tier) {
-        return tier == null ? 0 : weights.tierPoints().getOrDefault(tier.key(), 0);
+        return tier == null ? 0 : weights.tierPoints().getOrDefault(tier.name(), 0);
     }
 
     private int repeatPoints(int contactCount) {

@@ -1,6 +1,7 @@
 package dev.signet.customer;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -8,9 +9,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A loyalty tier from the CRM, by name (kept upper-case: {@code GOLD}). Which tiers exist is configuration
  * ({@code signet.crm.tiers}, lowest first), as are the queue priority points each earns
- * ({@code signet.care.priority.tier.<name>}); {@link #NONE} is the tier of a customer the CRM gives none.
+ * ({@code signet.care.priority.tier.<name>}, matched case-insensitively); {@link #NONE} is the tier of a customer the CRM gives none.
  */
 public record LoyaltyTier(@JsonValue String name) {
+
+    /** Compiled once: every customer row read builds a tier (the queue reads 50 a page); before NONE, which uses it. */
+    private static final Pattern NAME = Pattern.compile("[A-Z0-9_-]{1,32}");
 
     public static final LoyaltyTier NONE = new LoyaltyTier("NONE");
 
@@ -19,7 +23,7 @@ public record LoyaltyTier(@JsonValue String name) {
             throw new IllegalArgumentException("A loyalty tier needs a name");
         }
         name = name.trim().toUpperCase(Locale.ROOT);
-        if (!name.matches("[A-Z0-9_-]{1,32}")) {
+        if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("A loyalty tier's name is 1 to 32 letters, digits, '_' or '-': " + name);
         }
     }
@@ -38,11 +42,6 @@ public record LoyaltyTier(@JsonValue String name) {
     public String label() {
         String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** The configuration's spelling ({@code gold}), used as a key of the priority points. */
-    public String key() {
-        return name.toLowerCase(Locale.ROOT);
     }
 
     @Override
