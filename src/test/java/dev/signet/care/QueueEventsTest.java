@@ -1,5 +1,6 @@
 package dev.signet.care;
 
+import static dev.signet.testsupport.SseLines.next;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,16 +63,16 @@ class QueueEventsTest {
         reader.setDaemon(true);
         reader.start();
         try {
-            assertNotNull(next(data, "\"CONNECTED\""), "every stream starts with CONNECTED");
+            assertNotNull(next(data, 10, "\"CONNECTED\""), "every stream starts with CONNECTED");
 
             InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Live One"), "@SignetTestAir are you there?", null);
             intake.receive(mention);
             long id = conversationOf(mention);
-            assertNotNull(next(data, "\"MESSAGE_RECEIVED\"", "\"conversationId\":" + id), "the stored mention's event");
+            assertNotNull(next(data, 10, "\"MESSAGE_RECEIVED\"", "\"conversationId\":" + id), "the stored mention's event");
 
             given().auth().preemptive().basic(agent.username(), agent.password())
                     .contentType(ContentType.JSON).when().post("/api/conversations/" + id + "/claim").then().statusCode(200);
-            assertNotNull(next(data, "\"CLAIMED\"", "\"conversationId\":" + id), "the claim's event");
+            assertNotNull(next(data, 10, "\"CLAIMED\"", "\"conversationId\":" + id), "the claim's event");
         } finally {
             response.body().close();
         }
@@ -80,25 +81,6 @@ class QueueEventsTest {
     @Test
     void theStreamNeedsALogin() {
         given().accept("text/event-stream").when().get("/api/queue/events").then().statusCode(401);
-    }
-
-    /** The next data line containing every part, waiting up to 10 s in all; null if none came. */
-    private static String next(BlockingQueue<String> data, String... parts) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            String line = data.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                return null;
-            }
-            boolean all = true;
-            for (String part : parts) {
-                all &= line.contains(part);
-            }
-            if (all) {
-                return line;
-            }
-        }
-        return null;
     }
 
     private long conversationOf(InboundMessage message) {

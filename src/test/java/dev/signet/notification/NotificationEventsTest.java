@@ -1,5 +1,6 @@
 package dev.signet.notification;
 
+import static dev.signet.testsupport.SseLines.next;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -112,24 +113,5 @@ class NotificationEventsTest {
         reader.setDaemon(true);
         reader.start();
         return new Sse(response, data);
-    }
-
-    /** The next data line containing every part, waiting up to {@code seconds}; null if none came. */
-    private static String next(BlockingQueue<String> data, int seconds, String... parts) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            String line = data.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                return null;
-            }
-            boolean all = true;
-            for (String part : parts) {
-                all &= line.contains(part);
-            }
-            if (all) {
-                return line;
-            }
-        }
-        return null;
     }
 }
