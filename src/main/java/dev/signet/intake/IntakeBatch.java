@@ -2,7 +2,9 @@ package dev.signet.intake;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,12 @@ import dev.signet.customer.SocialIdentity;
  * The working set of one intake transaction: what a batch of messages needs from the database, loaded with a
  * fixed number of queries whatever the batch size, then kept current as the batch adds identities,
  * conversations and messages (so a reply later in the same batch finds the post it answers).
+ * <p>
+ * Conversations the batch starts are kept here unsaved, under a provisional negative key, with the messages threaded
+ * into conversations, until every message of the batch has been threaded ({@link #started}, {@link #threaded}):
+ * saved then, a new conversation is inserted once with its final state instead of being inserted and then updated
+ * by each later message of the same batch. (Its messages wait too: Hibernate refuses to persist an entity that
+ * refers to an unsaved one.)
  */
 final class IntakeBatch {
 
@@ -29,6 +37,9 @@ final class IntakeBatch {
     private final Map<String, Conversation> conversationOfMessage = new HashMap<>();
     private final Map<OpenKey, Conversation> openConversations = new HashMap<>();
     private final Map<Long, Conversation> conversations = new HashMap<>();
+    private final Map<Conversation, Long> provisionalKeys = new IdentityHashMap<>();
+    private final List<Conversation> started = new ArrayList<>();
+    private final List<Message> threaded = new ArrayList<>();
 
     private IntakeBatch() {
     }
@@ -97,8 +108,39 @@ final class IntakeBatch {
         return Optional.ofNullable(openConversations.get(new OpenKey(accountId, identityId, kind)));
     }
 
-    Conversation conversation(long id) {
-        return conversations.get(id);
+    /** A conversation by {@link #keyOf key}. */
+    Conversation conversation(long key) {
+        return conversations.get(key);
+    }
+
+    /** Its id, or for a conversation started by this batch and not saved yet, its provisional (negative) key. */
+    long keyOf(Conversation conversation) {
+        Long provisional = provisionalKeys.get(conversation);
+        if (provisional != null) {
+            return provisional;
+        }
+        return conversation.id();
+    }
+
+    /** A conversation this batch starts; it is saved after the batch is threaded (see {@link #started}). */
+    void rememberStarted(Conversation conversation) {
+        started.add(conversation);
+        provisionalKeys.put(conversation, (long) -started.size());
+    }
+
+    /** The conversations this batch started, in the order it started them. */
+    List<Conversation> started() {
+        return List.copyOf(started);
+    }
+
+    /** A customer's message threaded into a conversation; it is saved with the batch's new conversations. */
+    void rememberThreaded(Message message) {
+        threaded.add(message);
+    }
+
+    /** The messages threaded by this batch, in the order they arrived. */
+    List<Message> threaded() {
+        return List.copyOf(threaded);
     }
 
     /**
@@ -106,14 +148,14 @@ final class IntakeBatch {
      * recent of its customer, kind and account.
      */
     void rememberOpen(Conversation conversation) {
-        conversations.put(conversation.id(), conversation);
+        conversations.put(keyOf(conversation), conversation);
         openConversations.put(new OpenKey(conversation.account().id(), conversation.identity().id(), conversation.kind()),
                 conversation);
     }
 
     void rememberMessage(String externalId, Conversation conversation) {
         knownMessages.putIfAbsent(externalId, Direction.IN);
-        conversations.put(conversation.id(), conversation);
+        conversations.put(keyOf(conversation), conversation);
         conversationOfMessage.put(externalId, conversation);
     }
 

@@ -165,6 +165,10 @@ public class IntakeService {
             }
             results.add(store(inbound, account, known, surveys, now, touched, arrivals, newContacts, newIdentities));
         }
+        // Saved once threaded: new conversations are inserted with their final state (no UPDATE per later message
+        // of the same batch), then the messages that refer to them.
+        known.started().forEach(conversations::persist);
+        known.threaded().forEach(messages::persist);
         // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk);
         // before the priorities below, which read the linked customer's tier.
         identityLinks.linkNewIdentities(newIdentities, now);
@@ -245,20 +249,20 @@ public class IntakeService {
         }
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())
                 .flatMap(known::conversationOf)
-                .map(c -> new ThreadingRule.Parent(c.id(), c.account().id(), c.kind()));
-        Optional<Long> open = known.open(account.id(), author.id(), kind).map(Conversation::id);
+                .map(c -> new ThreadingRule.Parent(known.keyOf(c), c.account().id(), c.kind()));
+        Optional<Long> open = known.open(account.id(), author.id(), kind).map(known::keyOf);
         ThreadingRule.Decision decision = ThreadingRule.decide(new ThreadingRule.Incoming(account.id(), kind, parent), open);
 
         Conversation conversation;
         Contact contact;
         if (decision.startsNew()) {
             conversation = new Conversation(account, author, kind, inbound.sentAt(), now);
-            // Written and prioritised before persist: Hibernate inserts the state an entity had when persisted,
-            // and a change after that costs an UPDATE of the new row at flush.
             conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
             contact = Contact.FIRST;
             conversation.prioritize(priority);
-            conversations.persist(conversation);
+            // Persisted after the whole batch is threaded (Hibernate inserts the state an entity had when persisted,
+            // and each later message of this batch would cost an UPDATE of the new row); its messages wait for it.
+            known.rememberStarted(conversation);
         } else {
             conversation = known.conversation(decision.conversationId().orElseThrow());
             ConversationStatus before = conversation.status();
@@ -268,14 +272,15 @@ public class IntakeService {
                 statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
             }
         }
-        touched.put(conversation.id(), conversation);
+        long key = known.keyOf(conversation);
+        touched.put(key, conversation);
         if (contact == Contact.FIRST || contact == Contact.REOPENED) {
-            arrivals.put(conversation.id(), conversation);
+            arrivals.put(key, conversation);
         }
         if (contact.counts()) {
-            newContacts.put(conversation.id(), conversation);
+            newContacts.put(key, conversation);
         }
-        messages.persist(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
+        known.rememberThreaded(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now));
         known.rememberMessage(inbound.externalId(), conversation);
         if (conversation.identity().id().equals(author.id())) {
