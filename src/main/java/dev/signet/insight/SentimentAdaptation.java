@@ -123,7 +123,8 @@ public class SentimentAdaptation {
                             config.neighbourTemperature()));
             SentimentHead head = rows.isEmpty() ? shipped.head()
                     : HeadTrainer.adapt(shipped.head(), rows, labels.stream().mapToInt(Integer::intValue).toArray(),
-                            new HeadTrainer.Settings(config.adaptLambda(), config.adaptIterations(), 0.01));
+                            HeadTrainer.Settings.anchored(config.adaptAnchor(), rows.size(),
+                                    config.adaptIterations(), 0.01));
             List<double[]> traffic = scores.latestBaseProbabilities(accountKey, config.priorTraffic());
             double[] prior = traffic.size() >= config.priorMinTraffic()
                     ? PriorEstimate.priors(traffic)

@@ -44,9 +44,13 @@ public interface SentimentConfig {
     @WithDefault("1.0")
     double priorStrength();
 
-    /** L2 pull of a brand's head towards the shipped head: higher trusts the shipped data more. */
-    @WithDefault("0.3")
-    double adaptLambda();
+    /**
+     * L2 pull of a brand's head towards the shipped head, counted in corrections: the pull weighs as much as this
+     * many corrections (its strength per correction is this / the account's number of corrections), so a brand's
+     * first corrections nudge the head and thousands move it further. Higher trusts the shipped data more.
+     */
+    @WithDefault("500")
+    double adaptAnchor();
 
     /** Training steps when a brand's head is adapted to its corrections. */
     @WithDefault("150")

@@ -49,8 +49,9 @@ class SentimentBench {
     /** Texts scored a second time by the former one-text-per-call path, for the speed ratio. */
     private static final int COMPARE = 3000;
     private static final int[] CURVE = { 0, 100, 300, 1000 };
-    /** The adaptation's production settings (SentimentConfig defaults). */
-    private static final HeadTrainer.Settings ADAPT = new HeadTrainer.Settings(0.3, 150, 0.01);
+    /** The adaptation's production settings (SentimentConfig defaults: adapt-anchor, adapt-iterations). */
+    private static final double ADAPT_ANCHOR = 500;
+    private static final int ADAPT_ITERATIONS = 150;
     /** The neighbours' vote (SentimentConfig defaults). */
     private static final CorrectionMemory.Settings NEIGHBOURS = new CorrectionMemory.Settings(20, 3000, 0.1);
 
@@ -144,7 +145,8 @@ class SentimentBench {
                 List<Integer> corrected = pool.subList(0, k);
                 List<float[]> rows = corrected.stream().map(features::get).toList();
                 int[] labels = corrected.stream().mapToInt(i -> all.get(i).label().ordinal()).toArray();
-                head = HeadTrainer.adapt(shipped, rows, labels, ADAPT);
+                head = HeadTrainer.adapt(shipped, rows, labels,
+                        HeadTrainer.Settings.anchored(ADAPT_ANCHOR, k, ADAPT_ITERATIONS, 0.01));
                 memory = CorrectionMemory.of(rows, labels, NEIGHBOURS);
             }
             BrandHeads.ActiveHead brand = new BrandHeads.ActiveHead(k, "k" + k, head.withPriorShift(shift), memory);

@@ -64,6 +64,50 @@ class SentimentHeadTest {
         assertEquals(0, SentimentHead.argmax(adapted.probabilities(x)));
     }
 
+    @Test
+    void theShippedHeadsPullCountsAsAFixedNumberOfCorrections() {
+        assertEquals(5.0, HeadTrainer.Settings.anchored(500, 100, 150, 0.01).lambda(), 1e-12);
+        assertEquals(0.5, HeadTrainer.Settings.anchored(500, 1000, 150, 0.01).lambda(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> HeadTrainer.Settings.anchored(500, 0, 150, 0.01));
+
+        int[] labels = new int[300];
+        SentimentHead head = HeadTrainer.fromScratch(cluster(new Random(2), 100, labels, 0), labels, SETTINGS);
+        float[] x = new float[8];
+        x[1] = 2;
+        x[5] = 2; // what only this brand's phrase has
+        // A brand phrase corrected to class 0 among correctly labelled ordinary messages, a few times and many times,
+        // against a pull worth 100 corrections: a few must not outvote what the shipped head learned; many must.
+        SentimentHead few = adaptedTo(head, x, 3, 100);
+        SentimentHead many = adaptedTo(head, x, 300, 100);
+        assertEquals(1, SentimentHead.argmax(few.probabilities(x)));
+        assertEquals(0, SentimentHead.argmax(many.probabilities(x)));
+        assertTrue(few.probabilities(x)[0] > head.probabilities(x)[0], "a few corrections still nudge the head");
+        assertTrue(distance(few, head) < distance(many, head), "the more corrections, the further from the anchor");
+    }
+
+    private static SentimentHead adaptedTo(SentimentHead head, float[] x, int times, double anchorCorrections) {
+        int[] ordinaryLabels = new int[3 * times];
+        List<float[]> corrections = new ArrayList<>(cluster(new Random(times), times, ordinaryLabels, 0));
+        int[] labels = new int[4 * times];
+        System.arraycopy(ordinaryLabels, 0, labels, 0, ordinaryLabels.length);
+        for (int i = 0; i < times; i++) {
+            corrections.add(x.clone());
+        }
+        return HeadTrainer.adapt(head, corrections, labels,
+                HeadTrainer.Settings.anchored(anchorCorrections, corrections.size(), 200, 0.05));
+    }
+
+    private static double distance(SentimentHead a, SentimentHead b) {
+        double sum = 0;
+        for (int k = 0; k < SentimentHead.CLASSES; k++) {
+            for (int j = 0; j < a.dimensions(); j++) {
+                double diff = a.weights()[k][j] - b.weights()[k][j];
+                sum += diff * diff;
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
     /** Unit-length halves, like the encoders' joined vectors. */
     private static float[] unitHalves(Random random, float[] direction, double noise) {
         float[] x = new float[8];
