@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
@@ -35,6 +37,7 @@ final class IntakeBatch {
     private final Map<String, Direction> knownMessages = new HashMap<>();
     private final Map<String, SocialIdentity> identities = new HashMap<>();
     private final Map<String, Conversation> conversationOfMessage = new HashMap<>();
+    private final Set<String> ourPosts = new HashSet<>();
     private final Map<OpenKey, Conversation> openConversations = new HashMap<>();
     private final Map<Long, Conversation> conversations = new HashMap<>();
     private final Map<Conversation, Long> provisionalKeys = new IdentityHashMap<>();
@@ -52,10 +55,14 @@ final class IntakeBatch {
             Collection<String> userIds, Collection<String> parentIds, Instant reopenSince) {
         IntakeBatch batch = new IntakeBatch();
         if (!messageIds.isEmpty()) {
-            em.createQuery("select m.externalId, m.direction from Message m where m.network = :n and m.externalId in :ids",
-                    Object[].class)
-                    .setParameter("n", network).setParameter("ids", messageIds).getResultList()
-                    .forEach(row -> batch.knownMessages.put((String) row[0], (Direction) row[1]));
+            // In SQL with one array parameter: an IN list of up to 200 ids costs more to bind and plan than the
+            // lookup itself (most of a fetch's ids are new, so this usually finds nothing).
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                    "select external_id, direction from message where network = :n and external_id = any(:ids)")
+                    .setParameter("n", network.name()).setParameter("ids", messageIds.toArray(String[]::new))
+                    .getResultList();
+            rows.forEach(row -> batch.knownMessages.put((String) row[0], Direction.valueOf((String) row[1])));
         }
         if (!userIds.isEmpty()) {
             // With the customer: the priority reads their loyalty tier.
@@ -71,7 +78,12 @@ final class IntakeBatch {
                     join fetch c.identity ci left join fetch ci.customer
                     where m.network = :n and m.externalId in :ids""", Message.class)
                     .setParameter("n", network).setParameter("ids", parentIds).getResultList()
-                    .forEach(parent -> batch.rememberMessage(parent.externalId(), parent.conversation()));
+                    .forEach(parent -> {
+                        batch.rememberMessage(parent.externalId(), parent.conversation());
+                        if (parent.direction() == Direction.OUT) {
+                            batch.ourPosts.add(parent.externalId());
+                        }
+                    });
         }
         List<Long> identityIds = batch.identities.values().stream().map(SocialIdentity::id).toList();
         if (!identityIds.isEmpty()) {
@@ -90,6 +102,11 @@ final class IntakeBatch {
 
     Optional<Direction> known(String externalId) {
         return Optional.ofNullable(knownMessages.get(externalId));
+    }
+
+    /** Whether the message is one the brand sent (loaded as the parent of a message of this batch). */
+    boolean isOurPost(String externalId) {
+        return ourPosts.contains(externalId);
     }
 
     Optional<SocialIdentity> identity(String userId) {

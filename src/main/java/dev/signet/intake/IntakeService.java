@@ -202,13 +202,14 @@ public class IntakeService {
 
     /**
      * CSAT hook: the surveys this chunk's DMs and replies may answer (one query, none for a chunk of fresh
-     * mentions). Authors seen for the first time can't have been asked.
+     * mentions). Authors seen for the first time can't have been asked, and a public answer replies to the question,
+     * a post of ours: replies to customers' posts can't answer one.
      */
     private CsatAnswers surveysAwaitingAnswers(List<InboundMessage> chunk, IntakeBatch known, Instant now) {
         List<Long> identityIds = new ArrayList<>();
         List<String> parentIds = new ArrayList<>();
         for (InboundMessage inbound : chunk) {
-            if (inbound.inReplyToExternalId() != null) {
+            if (inbound.inReplyToExternalId() != null && known.isOurPost(inbound.inReplyToExternalId())) {
                 parentIds.add(inbound.inReplyToExternalId());
             }
             if (inbound.kind() == MessageKind.DIRECT_MESSAGE || inbound.inReplyToExternalId() != null) {
