@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.query.NativeQuery;
+import org.hibernate.query.QueryFlushMode;
 import org.hibernate.type.StandardBasicTypes;
 
 import dev.signet.channel.AccountTimeZones;
@@ -147,10 +148,13 @@ public class ConversationQueryService {
             items.add(toQueueItem(c, now));
         }
         // An exact count of 100,000 open conversations costs more than the whole page: count up to a cap.
-        // The result's type is declared, so Hibernate does not read the result set's metadata on every call.
+        // The result's type is declared, so Hibernate does not read the result set's metadata on every call; and
+        // it is not flushed first: a native query otherwise dirty-checks every entity of the session (the page's
+        // rows), while this read-only method has nothing to flush.
         NativeQuery<Long> count = em.createNativeQuery("select count(*) as n from (select 1 from conversation c where "
                 + sqlWhere + " limit " + (COUNT_CAP + 1) + ") t").unwrap(NativeQuery.class)
                 .addScalar("n", StandardBasicTypes.LONG);
+        count.setQueryFlushMode(QueryFlushMode.NO_FLUSH);
         sqlParameters.forEach(count::setParameter);
         long counted = count.getSingleResult();
         return new QueueResult(items, filter.page(), filter.size(), Math.min(counted, COUNT_CAP), counted > COUNT_CAP,
