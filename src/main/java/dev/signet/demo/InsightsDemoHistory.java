@@ -42,6 +42,11 @@ public class InsightsDemoHistory {
     private static final Logger LOG = Logger.getLogger(InsightsDemoHistory.class);
     static final int DAYS = 35;
     static final int SPIKE_HOURS = 3;
+    /** An hour brings between LOW_NOISE and LOW_NOISE + NOISE_SPAN times its usual volume. */
+    static final double LOW_NOISE = 0.85;
+    static final double NOISE_SPAN = 0.3;
+    /** The share of an hour's messages that are scored. */
+    static final double SCORED_SHARE = 0.9;
 
     private static final List<Term> TERMS = List.of(
             new Term("#delayed", true), new Term("#lostluggage", true), new Term("#customerservice", true),
@@ -96,12 +101,12 @@ public class InsightsDemoHistory {
         Map<LocalDate, Long> perDay = new HashMap<>();
         for (Instant hour = first; !hour.isAfter(current); hour = hour.plus(Duration.ofHours(1))) {
             boolean spiking = spike && hour.isAfter(current.minus(Duration.ofHours(SPIKE_HOURS)));
-            long messages = Math.round(usual(hour) * (0.85 + 0.3 * random.nextDouble()) * (spiking ? 6 : 1));
+            long messages = Math.round(usual(hour) * (LOW_NOISE + NOISE_SPAN * random.nextDouble()) * (spiking ? 6 : 1));
             perHour.put(hour, messages);
             perDay.merge(LocalDate.ofInstant(hour, ZoneOffset.UTC), messages, Long::sum);
             double negative = spiking ? 0.65 : 0.22 + 0.06 * random.nextDouble();
             double positive = spiking ? 0.10 : 0.28 + 0.06 * random.nextDouble();
-            long scored = Math.round(messages * 0.9);
+            long scored = Math.round(messages * SCORED_SHARE);
             HourlySentiment sentiment = new HourlySentiment(account, hour);
             long neg = Math.round(scored * negative);
             long pos = Math.round(scored * positive);

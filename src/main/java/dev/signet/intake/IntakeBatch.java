@@ -1,8 +1,8 @@
 package dev.signet.intake;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -150,7 +150,7 @@ final class IntakeBatch {
         return List.copyOf(started);
     }
 
-    /** A customer's message threaded into a conversation; it is saved with the batch's new conversations. */
+    /** A customer's message of this batch, threaded into its conversation; saved after the batch's new conversations. */
     void rememberThreaded(Message message) {
         threaded.add(message);
     }

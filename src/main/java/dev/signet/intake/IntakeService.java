@@ -166,7 +166,7 @@ public class IntakeService {
             results.add(store(inbound, account, known, surveys, now, touched, arrivals, newContacts, newIdentities));
         }
         // Saved once threaded: new conversations are inserted with their final state (no UPDATE per later message
-        // of the same batch), then the messages that refer to them.
+        // of the same batch), then the batch's messages, in the order they arrived.
         known.started().forEach(conversations::persist);
         known.threaded().forEach(messages::persist);
         // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk);
@@ -317,7 +317,7 @@ public class IntakeService {
         }
         Message message = Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now);
-        messages.persist(message);
+        known.rememberThreaded(message);
         csat.answerReceived(surveys, survey, answer, message, reopen, inbound.sentAt());
         known.rememberMessage(inbound.externalId(), conversation);
         return IntakeResult.STORED;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class InsightsDemoHistoryTest {
 
+    /** signet.insight.alerts.min-scored's default. */
     private static final long MIN_SCORED = 20;
 
     @Test
@@ -20,8 +21,8 @@ class InsightsDemoHistoryTest {
         Instant monday = Instant.parse("2026-11-30T00:00:00Z");
         for (int h = 0; h < 7 * 24; h++) {
             Instant hour = monday.plus(Duration.ofHours(h));
-            long lowest = Math.round(InsightsDemoHistory.usual(hour) * 0.85);
-            long scored = Math.round(lowest * 0.9);
+            long lowest = Math.round(InsightsDemoHistory.usual(hour) * InsightsDemoHistory.LOW_NOISE);
+            long scored = Math.round(lowest * InsightsDemoHistory.SCORED_SHARE);
             assertTrue(scored >= MIN_SCORED, hour + " brings only " + scored + " scored messages at the low end");
         }
     }
