@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether to ask a customer how satisfied they are once their conversation's survey is due (DESIGN.md,
+ * Whether to ask a customer how satisfied they are once their conversation's survey is due (docs/design.md,
  * "Surveys"): only a conversation still resolved after the delay, never an escalated one, none handed off less
  * than {@code handOffQuiet} before resolution, only if an agent answered, and at most once per customer in
  * {@code period} across all accounts and channels. The first reason that applies is the one recorded.

@@ -1,7 +1,7 @@
 package dev.signet.care;
 
 /**
- * When a matter goes to the leads (DESIGN.md, "Escalation"): when its contacts — summed over the conversations an
+ * When a matter goes to the leads (docs/design.md, "Escalation"): when its contacts — summed over the conversations an
  * agent linked as the same matter — are more than {@code signet.care.escalate-after-contacts} (default 2, so the
  * third contact escalates). Only a new contact (or a new link) escalates, so a lead's de-escalation holds until
  * the customer comes back once more.

@@ -12,7 +12,7 @@ import dev.signet.customer.LoyaltyTier;
 import dev.signet.insight.Sentiment;
 
 /**
- * The queue priority of a conversation, and why (DESIGN.md, "Priority"): loyalty tier, repeat contact, a
+ * The queue priority of a conversation, and why (docs/design.md, "Priority"): loyalty tier, repeat contact, a
  * negative latest message and an escalation give static points; waiting time on the customer's clock and a promised update due
  * give points that grow with time.
  * <p>

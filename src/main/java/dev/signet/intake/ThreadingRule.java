@@ -5,7 +5,7 @@ import java.util.Optional;
 import dev.signet.care.ConversationKind;
 
 /**
- * Which conversation a customer's new message joins (DESIGN.md, "Threading"):
+ * Which conversation a customer's new message joins (docs/design.md, "Threading"):
  * <ul>
  * <li>a public reply joins the conversation of the post it answers, when that post is a public message of the
  * same brand account;</li>
