@@ -9,7 +9,7 @@ import java.util.Optional;
  * who handled them before — who last had their most recent conversation in hand — for {@code window}, if that
  * agent is on shift now. Otherwise (away, or no longer answering customers) there is no offer and the queue notes
  * who handled the customer before. The offer never blocks anyone: the customer's clock runs meanwhile, so any
- * agent may still take the conversation (see README).
+ * agent may still take the conversation (see docs/features/queue.md).
  */
 public record ContinuityRule(Duration window) {
 

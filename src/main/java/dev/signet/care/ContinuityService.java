@@ -129,7 +129,8 @@ public class ContinuityService {
     /**
      * Tells the live queues about offers (made by this replica) that ran out since the last check: their rows turn
      * into normal items without waiting for the fallback poll. No SQL at all until an offer is due; then it reads
-     * only the offers that ended in between (an index). Each replica's pages hear of its own changes (README).
+     * only the offers that ended in between (an index). Each replica's pages hear of its own changes
+     * (docs/features/queue.md).
      */
     @Scheduled(identity = "continuity-offers", every = "20s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void announceExpiredOffers() {

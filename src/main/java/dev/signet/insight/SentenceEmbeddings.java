@@ -39,7 +39,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * the longest, with an attention mask) in micro-batches of {@value #MICRO_BATCH}, and the micro-batches are shared
  * by this instance's own worker threads. With micro-batches of one text it gives exactly the vectors of
  * {@link #embed} (langchain4j's one-text path); with larger ones they differ slightly, because the quantized
- * encoders scale their int8 activations per tensor, i.e. per micro-batch (≤ 0.05 per dimension; see README).
+ * encoders scale their int8 activations per tensor, i.e. per micro-batch (≤ 0.05 per dimension; see docs/sentiment.md).
  * Loading takes a few seconds and ~150 MB of native memory, so the application holds one instance
  * ({@link SentimentModels}). Thread-safe.
  */

@@ -30,7 +30,7 @@ import io.quarkus.scheduler.Scheduled;
  * {@link CsatService} decide each, and writes each question as an outgoing message of the conversation, in the
  * same channel (a public reply under the customer's latest post, or a DM), signed by the agent who resolved it,
  * with its outbox entry in the same transaction — then hands the entries to the publisher, which publishes each
- * exactly once (README "Replies exactly once"). The question does not reopen the conversation.
+ * exactly once (docs/features/replies.md). The question does not reopen the conversation.
  */
 @ApplicationScoped
 public class CsatAsker {

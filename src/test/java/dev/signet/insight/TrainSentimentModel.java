@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public final class TrainSentimentModel {
 
-    /** The settings the shipped head is trained with (L2 0.01: see README, "Sentiment"). */
+    /** The settings the shipped head is trained with (L2 0.01: see docs/sentiment.md). */
     public static final HeadTrainer.Settings SETTINGS = new HeadTrainer.Settings(0.01, 300, 0.01);
 
     private TrainSentimentModel() {
