@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,12 +140,16 @@ class FaultMatrixBench {
         long publishDuplicates = 0;
         long repliesLost = 0;
         int runs = 0;
+        Map<Api, long[]> answered = new EnumMap<>(Api.class);
+        for (Api api : Api.values()) {
+            answered.put(api, answeredConversations(api));
+        }
         for (Mode mode : MODES) {
             for (Api api : Api.values()) {
                 if (!mode.apis().contains(api)) {
                     continue;
                 }
-                Run run = run(mode, api, agent);
+                Run run = run(mode, api, agent, answered.get(api));
                 LOG.infof("fault mode %s on %s: lost=%d duplicates=%d publishDuplicates=%d repliesLost=%d",
                         mode.name(), api, run.lost(), run.duplicates(), run.publishDuplicates(), run.repliesLost());
                 lost += run.lost();
@@ -167,17 +172,24 @@ class FaultMatrixBench {
     private record Run(long lost, long duplicates, long publishDuplicates, long repliesLost) {
     }
 
-    private Run run(Mode mode, Api api, TestWorld.Login agent) throws Exception {
+    /** A public and a DM conversation of the account, taken in before any fault, that the runs' replies answer. */
+    private long[] answeredConversations(Api api) throws InterruptedException {
+        faults.clear();
+        openBudget(api);
+        String answered = world.sandboxCustomer(sandbox, "Answered " + api);
+        sandbox.postMention(answered, api.handle, "@" + api.handle + " please help", null);
+        sandbox.sendDirectMessage(answered, api.handle, "my booking");
+        pollUntil(api, () -> stored(answered) >= 2);
+        return new long[] { conversationOf(api, answered, ConversationKind.PUBLIC),
+                conversationOf(api, answered, ConversationKind.DM) };
+    }
+
+    private Run run(Mode mode, Api api, TestWorld.Login agent, long[] answered) throws Exception {
         faults.clear();
         openBudget(api);
         String tag = mode.name() + "-" + api + "-" + Long.toString(System.nanoTime(), 36);
-        // A conversation to answer, taken in before the fault is armed.
-        String answered = world.sandboxCustomer(sandbox, "Answered " + tag);
-        sandbox.postMention(answered, api.handle, "@" + api.handle + " please help " + tag, null);
-        sandbox.sendDirectMessage(answered, api.handle, "my booking " + tag);
-        pollUntil(api, () -> stored(answered) >= 2);
-        long publicConversation = conversationOf(api, answered, ConversationKind.PUBLIC);
-        long dmConversation = conversationOf(api, answered, ConversationKind.DM);
+        long publicConversation = answered[0];
+        long dmConversation = answered[1];
 
         String customer = world.sandboxCustomer(sandbox, "Faulty " + tag);
         for (int i = 0; i < MENTIONS; i++) {
