@@ -21,17 +21,28 @@ public class RateLimitBudget {
 
     /** Records what the network said about a call's window. */
     public void observed(String accountKey, ApiCall call, int limit, int remaining, Instant resetAt) {
+        Instant reset = withinOneWindow(resetAt);
         windows.compute(new Key(accountKey, call), (key, window) -> {
             Instant lastPoll = window == null ? null : window.lastPollAt();
-            return new Window(limit, remaining, resetAt, lastPoll);
+            return new Window(limit, remaining, reset, lastPoll);
         });
     }
 
-    /** The network answered 429: nothing until {@code resetAt}. */
+    /** The network answered 429: nothing until {@code resetAt} (at most one window from now). */
     public void exhausted(String accountKey, ApiCall call, Instant resetAt) {
+        Instant reset = withinOneWindow(resetAt);
         windows.compute(new Key(accountKey, call), (key, window) -> new Window(
-                window == null ? call.defaultLimit() : window.limit(), 0, resetAt,
+                window == null ? call.defaultLimit() : window.limit(), 0, reset,
                 window == null ? null : window.lastPollAt()));
+    }
+
+    /**
+     * X's windows last 15 minutes: a reset further away is a misread header (epoch milliseconds, say), and
+     * believing it would stop polling for ages.
+     */
+    private static Instant withinOneWindow(Instant resetAt) {
+        Instant latest = Instant.now().plus(ApiCall.WINDOW);
+        return resetAt != null && resetAt.isAfter(latest) ? latest : resetAt;
     }
 
     /** When this call may be made again, if not now: the window is spent and resets later. */

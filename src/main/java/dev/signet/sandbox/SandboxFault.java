@@ -1,5 +1,7 @@
 package dev.signet.sandbox;
 
+import java.util.Set;
+
 /**
  * A fault armed on the fake X, for tests and benchmarks: the next {@code times} requests whose path ends with
  * {@code pathSuffix} (e.g. {@code statuses/mentions_timeline.json}; {@code *} for every path) fail as asked.
@@ -10,7 +12,12 @@ package dev.signet.sandbox;
  * @param resetInSeconds for a 429: when the rate-limit window resets (x-rate-limit-reset)
  * @param distortion     for a v1.1 mentions page answered normally: {@code repeat} (the page repeats the last
  *                       item of the page before, as an off-by-one max_id would) or {@code shuffle} (items out of
- *                       order); null for none
+ *                       order); for a v2 page ({@code /mentions}, {@code /tweets}, {@code /dm_events}) answered
+ *                       normally: {@code sparse} (the optional fields X may leave out are absent: {@code created_at},
+ *                       {@code conversation_id}, {@code meta}'s ids and count) or {@code group-dm} (DM conversation
+ *                       ids in X's group form, one number, not "low-high"); for a 429: {@code no-reset} (no
+ *                       {@code x-rate-limit-reset}), {@code odd-headers} (non-numeric rate-limit headers) or
+ *                       {@code reset-in-ms} (the reset in epoch milliseconds); null for none
  * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
@@ -26,6 +33,16 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
 
     public static final String REPEAT = "repeat";
     public static final String SHUFFLE = "shuffle";
+    public static final String SPARSE = "sparse";
+    public static final String GROUP_DM = "group-dm";
+    public static final String NO_RESET = "no-reset";
+    public static final String ODD_HEADERS = "odd-headers";
+    public static final String RESET_IN_MS = "reset-in-ms";
+    /** Variants of a 429's rate-limit headers: they change the answer, they are not page distortions. */
+    static final Set<String> RATE_LIMIT_HEADERS = Set.of(NO_RESET, ODD_HEADERS, RESET_IN_MS);
+    /** Every distortion the sandbox knows. */
+    static final Set<String> DISTORTIONS = Set.of(REPEAT, SHUFFLE, SPARSE, GROUP_DM, NO_RESET, ODD_HEADERS,
+            RESET_IN_MS);
 
     /** A fault without distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
@@ -39,7 +56,7 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     }
 
     boolean distorts() {
-        return distortion != null && !distortion.isBlank();
+        return distortion != null && !distortion.isBlank() && !RATE_LIMIT_HEADERS.contains(distortion);
     }
 
     boolean matches(String path) {

@@ -41,11 +41,13 @@ public class SandboxFaultResource {
     public Response arm(SandboxFault fault) {
         if (fault == null || fault.pathSuffix() == null || fault.pathSuffix().isBlank() || fault.times() < 1
                 || (fault.status() != 0 && (fault.status() < 400 || fault.status() > 599))
-                || (fault.distorts() && !SandboxFault.REPEAT.equals(fault.distortion())
-                        && !SandboxFault.SHUFFLE.equals(fault.distortion()))) {
+                || (fault.distortion() != null && !fault.distortion().isBlank()
+                        && !SandboxFault.DISTORTIONS.contains(fault.distortion()))
+                || (SandboxFault.RATE_LIMIT_HEADERS.contains(fault.distortion()) && fault.status() != 429)) {
             return Response.status(400).type("application/problem+json")
                     .entity(new SandboxProblemBody("/problems/invalid-fault", "Invalid fault", 400,
-                            "A fault needs pathSuffix (or *), times >= 1 and a status of 0 or 400-599."))
+                            "A fault needs pathSuffix (or *), times >= 1, a status of 0 or 400-599 and a known "
+                                    + "distortion (rate-limit header variants only with status 429)."))
                     .build();
         }
         faults.arm(fault);

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,11 +22,15 @@ public class SandboxFaultRoutes {
     private final SandboxConfig config;
     private final SandboxFaults faults;
     private final Vertx vertx;
+    private final XJson json;
+    private final XJsonV2 jsonV2;
 
-    public SandboxFaultRoutes(SandboxConfig config, SandboxFaults faults, Vertx vertx) {
+    public SandboxFaultRoutes(SandboxConfig config, SandboxFaults faults, Vertx vertx, XJson json, XJsonV2 jsonV2) {
         this.config = config;
         this.faults = faults;
         this.vertx = vertx;
+        this.json = json;
+        this.jsonV2 = jsonV2;
     }
 
     void init(@Observes Router router) {
@@ -74,7 +79,7 @@ public class SandboxFaultRoutes {
         }).orElse(false);
     }
 
-    private static void answer(RoutingContext ctx, SandboxFault fault) {
+    private void answer(RoutingContext ctx, SandboxFault fault) {
         if (ctx.response().ended()) {
             return;
         }
@@ -86,14 +91,31 @@ public class SandboxFaultRoutes {
             ctx.next();
             return;
         }
-        var response = ctx.response().setStatusCode(fault.status()).putHeader("content-type", "application/json");
+        // v2 paths answer X's v2 problem (application/problem+json), as X's OpenAPI spec describes; v1.1 its errors.
+        boolean v2 = ctx.normalizedPath().startsWith(XHttp.trimTrailingSlash(config.xBasePath()) + "/2/");
+        XApiException error = fault.status() == 429 ? XApiException.rateLimitExceeded()
+                : new XApiException(fault.status(), 131, "Internal error");
+        var response = ctx.response().setStatusCode(fault.status())
+                .putHeader("content-type", v2 ? XHttp.PROBLEM_JSON : "application/json");
         if (fault.status() == 429) {
             long reset = Instant.now().getEpochSecond() + Math.max(1, fault.resetInSeconds());
-            response.putHeader("x-rate-limit-limit", "75").putHeader("x-rate-limit-remaining", "0")
-                    .putHeader("x-rate-limit-reset", Long.toString(reset));
-            response.end("{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}");
+            String distortion = fault.distortion() == null ? "" : fault.distortion();
+            switch (distortion) {
+                case SandboxFault.NO_RESET -> response.putHeader("x-rate-limit-limit", "75")
+                        .putHeader("x-rate-limit-remaining", "0");
+                case SandboxFault.ODD_HEADERS -> response.putHeader("x-rate-limit-limit", "unlimited")
+                        .putHeader("x-rate-limit-remaining", "none").putHeader("x-rate-limit-reset", "soon");
+                case SandboxFault.RESET_IN_MS -> response.putHeader("x-rate-limit-limit", "75")
+                        .putHeader("x-rate-limit-remaining", "0")
+                        .putHeader("x-rate-limit-reset", Long.toString(reset * 1000));
+                default -> response.putHeader("x-rate-limit-limit", "75").putHeader("x-rate-limit-remaining", "0")
+                        .putHeader("x-rate-limit-reset", Long.toString(reset));
+            }
+        }
+        if (v2) {
+            response.end(Buffer.buffer(json.bytes(jsonV2.problem(error))));
         } else {
-            response.end("{\"errors\":[{\"code\":131,\"message\":\"Internal error\"}]}");
+            response.end("{\"errors\":[{\"code\":" + error.code() + ",\"message\":\"" + error.getMessage() + "\"}]}");
         }
     }
 }

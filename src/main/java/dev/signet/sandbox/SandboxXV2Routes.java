@@ -3,6 +3,7 @@ package dev.signet.sandbox;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.vertx.ext.web.Router;
@@ -40,15 +42,17 @@ public class SandboxXV2Routes {
     private final XJson json;
     private final XJsonV2 jsonV2;
     private final ObjectMapper mapper;
+    private final SandboxFaults faults;
 
     public SandboxXV2Routes(SandboxConfig config, SandboxXService x, SandboxXV2Service v2, XJson json, XJsonV2 jsonV2,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, SandboxFaults faults) {
         this.config = config;
         this.x = x;
         this.v2 = v2;
         this.json = json;
         this.jsonV2 = jsonV2;
         this.mapper = mapper;
+        this.faults = faults;
     }
 
     void init(@Observes Router router) {
@@ -98,10 +102,54 @@ public class SandboxXV2Routes {
                 throw XApiException.rateLimitExceeded();
             }
             Object body = action.run(caller, ctx);
+            if (endpoint == XEndpoint.V2_MENTIONS || endpoint == XEndpoint.V2_USER_TWEETS
+                    || endpoint == XEndpoint.V2_DM_EVENTS) {
+                body = distorted(ctx.normalizedPath(), body);
+            }
             XHttp.respond(ctx, window, successStatus, XHttp.JSON, json.bytes(body));
         } catch (XApiException e) {
             problem(ctx, window != null ? window : x.uncounted(endpoint, Instant.now()), e);
         }
+    }
+
+    /** Applies an armed v2 page distortion (fault injection): optional fields absent, group-style DM ids. */
+    private Object distorted(String path, Object body) {
+        if (!(body instanceof ObjectNode page)) {
+            return body;
+        }
+        return faults.takeDistortion(path).map(distortion -> switch (distortion) {
+            case SandboxFault.SPARSE -> sparse(page);
+            case SandboxFault.GROUP_DM -> groupDm(page);
+            default -> page;
+        }).orElse(page);
+    }
+
+    /** What X may leave out of a page: {@code created_at}, {@code conversation_id}, {@code meta} but its token. */
+    static ObjectNode sparse(ObjectNode page) {
+        page.path("data").forEach(item -> ((ObjectNode) item).remove(List.of("created_at", "conversation_id")));
+        if (page.get("meta") instanceof ObjectNode meta) {
+            meta.remove(List.of("newest_id", "oldest_id", "result_count"));
+            if (meta.isEmpty()) {
+                page.remove("meta");
+            }
+        }
+        return page;
+    }
+
+    /**
+     * DM conversation ids in X's other form, one number (as group conversations have), stable per conversation:
+     * a client must not read the participants out of it.
+     */
+    static ObjectNode groupDm(ObjectNode page) {
+        page.path("data").forEach(item -> {
+            JsonNode id = item.get("dm_conversation_id");
+            if (id != null && id.isTextual()) {
+                long number = 1_000_000_000_000_000_000L
+                        + Math.floorMod(id.asText().hashCode() * 1_000_003L, 8_000_000_000_000_000_000L);
+                ((ObjectNode) item).put("dm_conversation_id", Long.toString(number));
+            }
+        });
+        return page;
     }
 
     private void problem(RoutingContext ctx, SandboxRateLimiter.Window window, XApiException e) {

@@ -198,7 +198,7 @@ public class SandboxXV2Service {
         ObjectNode data = body.putObject("data");
         data.put("id", Long.toString(tweet.getId()));
         data.put("text", tweet.getText());
-        data.putArray("edit_history_tweet_ids").add(Long.toString(tweet.getId()));
+        // X's OpenAPI spec (TweetCreateResponse) allows only id and text here, no edit_history_tweet_ids.
         return body;
     }
 

@@ -119,6 +119,11 @@ public class XJsonV2 {
                 node.put("type", "about:blank");
                 node.put("detail", "Too Many Requests");
             }
+            case 500, 502, 503, 504 -> {
+                node.put("title", "Service Unavailable");
+                node.put("type", "about:blank");
+                node.put("detail", e.getMessage());
+            }
             default -> {
                 node.put("title", "Forbidden");
                 node.put("type", "about:blank");

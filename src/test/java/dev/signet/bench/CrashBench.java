@@ -34,14 +34,17 @@ class CrashBench {
     private static final int MENTIONS = 10_000;
     private static final int CUSTOMERS = 50;
     private static final int KILL_AT = 4_000;
-    private static final String BASE = "http://127.0.0.1:8585";
-    private static final String BENCH_DB = "jdbc:postgresql://127.0.0.1:5432/signet_bench";
+    /** The port and database of the application under test; other ones let parallel runs keep apart. */
+    private static final int PORT = Integer.getInteger("signet.bench.crash.port", 8585);
+    private static final String DB = System.getProperty("signet.bench.crash.db", "signet_bench");
+    private static final String BASE = "http://127.0.0.1:" + PORT;
+    private static final String BENCH_DB = "jdbc:postgresql://127.0.0.1:5432/" + DB;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void killedMidwayLosesAndDuplicatesNothing() throws Exception {
-        BenchProcess.freshDatabase("signet_bench");
+        BenchProcess.freshDatabase(DB);
         Process app = start(1);
         try {
             awaitLive();
@@ -104,7 +107,9 @@ class CrashBench {
         String jar = System.getProperty("signet.bench.jar", "target/quarkus-app/quarkus-run.jar");
         File log = Path.of("target", "crash-bench-run-" + run + ".log").toFile();
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dquarkus.profile=bench", "-jar", jar)
+                "-Xmx512m", "-Dquarkus.profile=bench", "-Dquarkus.http.port=" + PORT,
+                "-Dquarkus.datasource.jdbc.url=" + BENCH_DB + "?reWriteBatchedInserts=true",
+                "-Dsignet.channel.accounts.bench-air.api-base-url=" + BASE + "/sandbox/x/1.1/", "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();

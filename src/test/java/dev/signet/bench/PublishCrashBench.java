@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,8 @@ class PublishCrashBench {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    /** What the agents' requests were answered (status or exception), counted: what to look at when they stall. */
+    private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 
     @Test
     void killedMidPublishPublishesEveryReplyExactlyOnce() throws Exception {
@@ -100,7 +104,7 @@ class PublishCrashBench {
             awaitLive();
             armFaults();
 
-            assertTrue(agentsDone.await(5, TimeUnit.MINUTES), "the agents sent every reply");
+            awaitAgents(agentsDone);
             BenchProcess.waitUntil(() -> sentEntries() >= REPLIES, Duration.ofMinutes(4), "every reply marked sent");
 
             long[] counts = countOnX();
@@ -116,6 +120,29 @@ class PublishCrashBench {
         }
     }
 
+    /**
+     * Waits for the agents while they make progress: on a loaded machine a fixed five minutes was not enough after
+     * the restart. Fails after two minutes without a new reply stored, or ten minutes in all, saying what the agents
+     * were answered.
+     */
+    private void awaitAgents(CountDownLatch agentsDone) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        long stored = storedReplies();
+        long lastProgress = System.nanoTime();
+        while (!agentsDone.await(5, TimeUnit.SECONDS)) {
+            long now = System.nanoTime();
+            long storedNow = storedReplies();
+            if (storedNow > stored) {
+                stored = storedNow;
+                lastProgress = now;
+            }
+            if (now > end || now - lastProgress > TimeUnit.MINUTES.toNanos(2)) {
+                throw new AssertionError("the agents did not send every reply: " + stored + " of " + REPLIES
+                        + " stored; answers the agents got: " + answers);
+            }
+        }
+    }
+
     /** One agent: sends replies until none are left; after a failed request, sends again only if it wasn't stored. */
     private void reply(ConcurrentLinkedQueue<Integer> todo, List<Long> conversations, CountDownLatch done) {
         try {
@@ -126,12 +153,15 @@ class PublishCrashBench {
                 while (storedReply(marker(i)) == 0) {
                     try {
                         int status = postStatus("/api/conversations/" + conversation + "/replies",
-                                "{\"text\":\"" + text + "\"}", AGENT, Duration.ofSeconds(60));
+                                "{\"text\":\"" + text + "\"}", AGENT, Duration.ofSeconds(30));
+                        answers.merge(Integer.toString(status), 1, Integer::sum);
                         if (status == 201) {
                             break;
                         }
                     } catch (IOException e) {
-                        // The application is down (killed) or the answer was lost: look in the database, then retry.
+                        // The application is down (killed, restarting: connection refused) or the answer was lost:
+                        // look in the database, then retry.
+                        answers.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                     BenchProcess.sleep(500);
                 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -51,6 +52,8 @@ import twitter4j.v1.User;
 public class Twitter4jXConnector implements ChannelConnector {
 
     private static final Logger LOG = Logger.getLogger(Twitter4jXConnector.class);
+    /** A 429's reset more than this long past is a misread header, not clock skew. */
+    private static final Duration STALE_RESET = Duration.ofMinutes(1);
 
     /** v1.1 mentions: at most 200 a page, and only the 800 most recent are reachable. */
     static final int MENTIONS_PAGE = 200;
@@ -299,16 +302,21 @@ public class Twitter4jXConnector implements ChannelConnector {
     private <T> T call(String what, ApiCall apiCall, XCall<T> call) {
         try {
             T result = call.run();
-            if (result instanceof TwitterResponse response && response.getRateLimitStatus() != null) {
-                RateLimitStatus limit = response.getRateLimitStatus();
-                budget.observed(accountKey, apiCall, limit.getLimit(), limit.getRemaining(),
-                        Instant.ofEpochSecond(limit.getResetTimeInSeconds()));
+            if (result instanceof TwitterResponse response) {
+                RateLimitStatus limit = readable(response::getRateLimitStatus);
+                if (limit != null) {
+                    budget.observed(accountKey, apiCall, limit.getLimit(), limit.getRemaining(),
+                            Instant.ofEpochSecond(limit.getResetTimeInSeconds()));
+                }
             }
             return result;
         } catch (TwitterException e) {
             if (e.getStatusCode() == 429 || e.exceededRateLimitation()) {
-                RateLimitStatus limit = e.getRateLimitStatus();
-                Instant resetAt = limit != null ? Instant.ofEpochSecond(limit.getResetTimeInSeconds())
+                RateLimitStatus limit = readable(e::getRateLimitStatus);
+                Instant reset = limit == null ? null : Instant.ofEpochSecond(limit.getResetTimeInSeconds());
+                // No reset, or one long past (Twitter4J reads it as an int: a reset in milliseconds wraps around):
+                // wait one whole window, X's longest.
+                Instant resetAt = reset != null && reset.isAfter(Instant.now().minus(STALE_RESET)) ? reset
                         : Instant.now().plus(ApiCall.WINDOW);
                 budget.exhausted(accountKey, apiCall, resetAt);
                 LOG.warnf("x rate limit reached: account=%s call=%s resetAt=%s", accountKey, what, resetAt);
@@ -321,6 +329,19 @@ public class Twitter4jXConnector implements ChannelConnector {
                             + (e.isErrorMessageAvailable() ? " " + e.getErrorMessage() : "");
             LOG.warnf("x call failed: account=%s call=%s retryable=%s reason=%s", accountKey, what, retryable, reason);
             throw new ChannelException("X could not " + what + ": " + reason, retryable, e);
+        }
+    }
+
+    /**
+     * Twitter4J parses the rate-limit headers when asked, with {@code Integer.parseInt}: non-numeric values throw.
+     * Those headers then say nothing, as if absent.
+     */
+    private RateLimitStatus readable(Supplier<RateLimitStatus> status) {
+        try {
+            return status.get();
+        } catch (NumberFormatException e) {
+            LOG.warnf("unreadable rate-limit headers: account=%s reason=%s", accountKey, e.getMessage());
+            return null;
         }
     }
 
