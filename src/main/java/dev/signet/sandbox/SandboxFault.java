@@ -10,7 +10,9 @@ package dev.signet.sandbox;
  * @param resetInSeconds for a 429: when the rate-limit window resets (x-rate-limit-reset)
  * @param distortion     for a v1.1 mentions page answered normally: {@code repeat} (the page repeats the last
  *                       item of the page before, as an off-by-one max_id would) or {@code shuffle} (items out of
- *                       order); null for none
+ *                       order); null for none. With {@code afterWrite}, one of the odd bodies ({@link #ODD_EMPTY},
+ *                       {@link #ODD_OBJECT}, {@link #ODD_DATA}, {@link #ODD_TEXT}): the post or DM is stored and
+ *                       the 2xx answer keeps its status but carries that body instead, as another X may answer.
  * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
@@ -26,6 +28,33 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
 
     public static final String REPEAT = "repeat";
     public static final String SHUFFLE = "shuffle";
+    /** After the write: the 2xx answer has an empty body. */
+    public static final String ODD_EMPTY = "odd-empty";
+    /** After the write: the 2xx answer is {@code {}}. */
+    public static final String ODD_OBJECT = "odd-object";
+    /** After the write: the 2xx answer is {@code {"data":{}}}, without the new post's or DM's id. */
+    public static final String ODD_DATA = "odd-data";
+    /** After the write: the 2xx answer is not JSON. */
+    public static final String ODD_TEXT = "odd-text";
+
+    /** A 2xx answer with an unexpected body ({@code ODD_*}) after the post or DM was stored. */
+    public static SandboxFault oddBody(String pathSuffix, int times, String oddBody) {
+        return new SandboxFault(pathSuffix, times, 0, 0, false, 0, oddBody, true);
+    }
+
+    /** The body an odd-body fault answers with, or null when this fault is not one. */
+    String oddBody() {
+        if (!afterWrite || distortion == null) {
+            return null;
+        }
+        return switch (distortion) {
+            case ODD_EMPTY -> "";
+            case ODD_OBJECT -> "{}";
+            case ODD_DATA -> "{\"data\":{}}";
+            case ODD_TEXT -> "<html><body>OK</body></html>";
+            default -> null;
+        };
+    }
 
     /** A fault without distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,

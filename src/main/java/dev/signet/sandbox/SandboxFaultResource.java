@@ -42,10 +42,11 @@ public class SandboxFaultResource {
         if (fault == null || fault.pathSuffix() == null || fault.pathSuffix().isBlank() || fault.times() < 1
                 || (fault.status() != 0 && (fault.status() < 400 || fault.status() > 599))
                 || (fault.distorts() && !SandboxFault.REPEAT.equals(fault.distortion())
-                        && !SandboxFault.SHUFFLE.equals(fault.distortion()))) {
+                        && !SandboxFault.SHUFFLE.equals(fault.distortion()) && fault.oddBody() == null)) {
             return Response.status(400).type("application/problem+json")
                     .entity(new SandboxProblemBody("/problems/invalid-fault", "Invalid fault", 400,
-                            "A fault needs pathSuffix (or *), times >= 1 and a status of 0 or 400-599."))
+                            "A fault needs pathSuffix (or *), times >= 1, a status of 0 or 400-599, and a known distortion"
+                                    + " (repeat, shuffle; odd-empty, odd-object, odd-data, odd-text with afterWrite)."))
                     .build();
         }
         faults.arm(fault);
