@@ -5,7 +5,8 @@ package dev.signet.care;
  * {@link DeliveryLookup}.
  *
  * @param status PENDING, PUBLISHING, SENT or FAILED
- * @param reason why the last attempt failed, if it did (X's own explanation where it gave one)
+ * @param reason why the last attempt failed, if it did (X's own explanation where it gave one); for a SENT
+ *               message X accepted without naming its id, why ("Sent, X id unknown: …")
  */
 public record Delivery(String status, String reason) {
 

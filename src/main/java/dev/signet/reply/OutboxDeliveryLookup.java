@@ -22,6 +22,6 @@ public class OutboxDeliveryLookup implements DeliveryLookup {
     @Override
     public Map<Long, Delivery> forMessages(Collection<Long> messageIds) {
         return outbox.forMessages(messageIds).stream().collect(Collectors.toMap(entry -> entry.message().id(),
-                entry -> new Delivery(entry.status().name(), entry.lastError())));
+                entry -> new Delivery(entry.status().name(), entry.reason())));
     }
 }

@@ -56,6 +56,17 @@ public class OutboxEntry {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
+    /**
+     * Why X accepted the message (2xx) without an answer naming its id: the entry is SENT all the same, and the id
+     * is looked up later; kept once the id is found.
+     */
+    @Column(name = "id_unknown_reason")
+    private String idUnknownReason;
+
+    /** Look-ups made so far for the id of a message sent without one (bounded: each costs X requests). */
+    @Column(name = "id_lookups", nullable = false)
+    private int idLookups;
+
     protected OutboxEntry() {
     }
 
@@ -70,6 +81,27 @@ public class OutboxEntry {
         sentAt = now;
         lastError = null;
         nextAttemptAt = null;
+    }
+
+    /** X accepted the message (2xx) but its answer named no usable id: sent, never to be sent again. */
+    void sentWithoutId(Instant now, String reason) {
+        sent(now);
+        String kept = "Sent, X id unknown: " + reason;
+        idUnknownReason = kept.length() > 500 ? kept.substring(0, 500) : kept;
+    }
+
+    /** SENT without X's id, which a look-up has not found yet. */
+    boolean idUnknown() {
+        return status == DeliveryStatus.SENT && idUnknownReason != null && message.externalId() == null;
+    }
+
+    int idLookups() {
+        return idLookups;
+    }
+
+    /** What the agent is told: the last failure, or for a message sent without X's id, why. */
+    public String reason() {
+        return lastError != null ? lastError : idUnknownReason;
     }
 
     /**

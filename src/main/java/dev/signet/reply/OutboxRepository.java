@@ -45,6 +45,21 @@ public class OutboxRepository implements PanacheRepository<OutboxEntry> {
                 DeliveryStatus.PUBLISHING, claimedBefore);
     }
 
+    /**
+     * Entries SENT without X's id (an unreadable 2xx answer) that are due a look-up: sent before {@code sentBefore}
+     * (X has indexed them by then), with fewer than {@code maxLookups} look-ups made, oldest first.
+     */
+    public List<Long> idsToRecover(Instant sentBefore, int maxLookups, int limit) {
+        return find("status = ?1 and idUnknownReason is not null and message.externalId is null and sentAt < ?2"
+                + " and idLookups < ?3 order by sentAt", DeliveryStatus.SENT, sentBefore, maxLookups)
+                .page(0, limit).list().stream().map(OutboxEntry::id).toList();
+    }
+
+    /** Takes one look-up of an entry's X id, conditional on the count seen, so two sweepers look once. */
+    public boolean claimIdLookup(long id, int lookupsSeen) {
+        return update("idLookups = idLookups + 1 where id = ?1 and idLookups = ?2", id, lookupsSeen) == 1;
+    }
+
     /** An agent's retry of a FAILED entry: FAILED → PENDING, conditional, so two clicks retry once. */
     public boolean requestRetry(OutboxEntry entry, Instant now) {
         if (update("status = ?1 where id = ?2 and status = ?3", DeliveryStatus.PENDING, entry.id(),

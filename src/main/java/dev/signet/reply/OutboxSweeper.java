@@ -15,13 +15,16 @@ import io.quarkus.scheduler.Scheduled;
  * Publishes outbox entries that were left behind: a passing failure whose backoff is over, a reply stored just
  * before a restart, and entries left PUBLISHING by a publisher that stopped mid-publish (taken back after
  * {@link PublisherConfig#stuckTimeout()} and looked up on X before being sent again). Entries younger than the
- * grace period are left to the request that stored them. Every replica sweeps; the claim keeps them apart.
+ * grace period are left to the request that stored them. Every replica sweeps; the claim keeps them apart. It also
+ * looks up the X ids of replies X accepted without naming them ({@link ReplyPublisher#recoverId}).
  */
 @ApplicationScoped
 public class OutboxSweeper {
 
     private static final Logger LOG = Logger.getLogger(OutboxSweeper.class);
     private static final int BATCH = 100;
+    /** Look-ups of the X id of one reply accepted without it, before it is left unknown (the reply is SENT). */
+    static final int MAX_ID_LOOKUPS = 3;
 
     private final OutboxRepository outbox;
     private final ReplyPublisher publisher;
@@ -40,6 +43,19 @@ public class OutboxSweeper {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         due().forEach(publisher::publish);
+        recoverIds();
+    }
+
+    /**
+     * Looks up the X ids of replies X accepted without naming them, once they are older than the grace period (X
+     * has them indexed by then), at most {@link #MAX_ID_LOOKUPS} times each: every look-up costs X requests.
+     * Returns how many were found.
+     */
+    int recoverIds() {
+        Instant now = clock.instant();
+        List<Long> unknown = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.idsToRecover(now.minus(config.grace()), MAX_ID_LOOKUPS, BATCH));
+        return (int) unknown.stream().filter(publisher::recoverId).count();
     }
 
     /** Takes back stuck entries, then lists the pending ones that are due. */

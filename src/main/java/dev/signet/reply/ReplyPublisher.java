@@ -35,6 +35,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * before it is sent again ({@link ChannelConnector#findSent}); when found, it is marked sent with that post's id.
  * A post already recorded as another message is never taken for this one (and the database refuses one X id on two
  * messages).
+ * <p>
+ * Once X has answered 2xx the reply is never sent again, whatever the body: an answer without a usable id marks it
+ * SENT with the reason kept ("Sent, X id unknown: …"), and {@link #recoverId} finds the id later. Every path (the
+ * request, the outbound topic, the sweeper, a stuck entry taken back) goes through {@link #publish}, which holds
+ * {@link PublisherConfig#maxAttempts()}: an entry claimed beyond it is only looked up, then FAILED for the agent.
+ * An unexpected exception never escapes: the entry ends looked up, PENDING or FAILED, never left PUBLISHING.
  */
 @ApplicationScoped
 public class ReplyPublisher {
@@ -67,6 +73,9 @@ public class ReplyPublisher {
             return QuarkusTransaction.requiringNew().call(() -> outbox.findById(outboxId).status());
         }
         ChannelConnector connector = connectors.forAccount(task.accountKey());
+        if (task.attempts() > config.maxAttempts()) {
+            return overCap(outboxId, task, connector);
+        }
         AtomicBoolean mayBeOnNetwork = new AtomicBoolean(task.attemptedBefore());
         AtomicInteger sends = new AtomicInteger();
         try {
@@ -88,7 +97,78 @@ public class ReplyPublisher {
             return markSent(outboxId, task, published, outcome.recovered);
         } catch (ChannelException e) {
             return failed(outboxId, task, connector, e, task.attemptedBefore() || sends.get() > 1);
+        } catch (RuntimeException e) {
+            // Not a failure the connector understood (an X answer it could not take, a bug): the reply may be on X,
+            // so it is not sent again by itself — looked up, else FAILED for the agent — and the entry is never
+            // left PUBLISHING, nor the agent's request answered 500.
+            LOG.errorf(e, "reply publishing failed unexpectedly: outbox=%d key=%s account=%s", outboxId,
+                    task.outgoing().idempotencyKey(), task.accountKey());
+            ChannelException unexpected = new ChannelException("Unexpected failure while publishing: "
+                    + e.getClass().getSimpleName(), false, e);
+            return failed(outboxId, task, connector, unexpected, sends.get() > 0 || task.attemptedBefore());
         }
+    }
+
+    /**
+     * Finds the X id of a reply marked SENT without one (X accepted it with an unreadable answer), by looking it up
+     * among what the brand published. Returns whether it was found; the reason stays on the entry.
+     */
+    public boolean recoverId(long outboxId) {
+        Lookup lookup = QuarkusTransaction.requiringNew().call(() -> {
+            OutboxEntry entry = outbox.findById(outboxId);
+            if (entry == null || !entry.idUnknown() || !outbox.claimIdLookup(outboxId, entry.idLookups())) {
+                return null;
+            }
+            return new Lookup(entry.message().conversation().account().accountKey(), outgoing(entry));
+        });
+        if (lookup == null) {
+            return false;
+        }
+        Optional<Published> found;
+        try {
+            found = findSent(connectors.forAccount(lookup.accountKey()), lookup.outgoing());
+        } catch (ChannelException e) {
+            LOG.warnf("x id look-up failed: outbox=%d account=%s reason=%s", outboxId, lookup.accountKey(),
+                    e.getMessage());
+            return false;
+        }
+        if (found.isEmpty()) {
+            LOG.infof("x id not found yet: outbox=%d account=%s", outboxId, lookup.accountKey());
+            return false;
+        }
+        QuarkusTransaction.requiringNew().run(() -> outbox.findById(outboxId).message()
+                .published(found.get().externalId(), found.get().sentAt()));
+        LOG.infof("x id recovered: outbox=%d account=%s externalId=%s", outboxId, lookup.accountKey(),
+                found.get().externalId());
+        return true;
+    }
+
+    /**
+     * An entry claimed once more than {@link PublisherConfig#maxAttempts()} allows (a stuck entry taken back, a
+     * rate-limit wait): it is not sent again; an earlier attempt may have reached X, so it is looked up, and FAILED
+     * for the agent when not found.
+     */
+    private DeliveryStatus overCap(long outboxId, Task task, ChannelConnector connector) {
+        String reason = "Gave up after " + config.maxAttempts() + " attempts";
+        if (task.attemptedBefore()) {
+            try {
+                Optional<Published> found = findSent(connector, task);
+                if (found.isPresent()) {
+                    return markSent(outboxId, task, found.get(), true);
+                }
+            } catch (ChannelException e) {
+                reason += "; the look-up on X failed too: " + e.getMessage();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "reply look-up failed unexpectedly: outbox=%d", outboxId);
+                reason += "; the look-up on X failed too: " + e.getClass().getSimpleName();
+            }
+        }
+        String lastReason = QuarkusTransaction.requiringNew().call(() -> outbox.findById(outboxId).lastError());
+        String kept = lastReason == null ? reason + "." : reason + ". Last: " + lastReason;
+        QuarkusTransaction.requiringNew().run(() -> outbox.findById(outboxId).failed(kept, null));
+        LOG.warnf("reply not published, attempt cap reached: outbox=%d key=%s account=%s attempt=%d max=%d", outboxId,
+                task.outgoing().idempotencyKey(), task.accountKey(), task.attempts(), config.maxAttempts());
+        return DeliveryStatus.FAILED;
     }
 
     private DeliveryStatus failed(long outboxId, Task task, ChannelConnector connector, ChannelException e,
@@ -103,6 +183,8 @@ public class ReplyPublisher {
             } catch (ChannelException lookupFailed) {
                 LOG.warnf("reply look-up failed: outbox=%d key=%s reason=%s", outboxId, task.outgoing().idempotencyKey(),
                         lookupFailed.getMessage());
+            } catch (RuntimeException lookupFailed) {
+                LOG.errorf(lookupFailed, "reply look-up failed unexpectedly: outbox=%d", outboxId);
             }
         }
         Instant now = clock.instant();
@@ -114,8 +196,9 @@ public class ReplyPublisher {
         }
         Instant next = retryAt;
         QuarkusTransaction.requiringNew().run(() -> outbox.findById(outboxId).failed(e.getMessage(), next));
-        LOG.warnf("reply not published: outbox=%d key=%s account=%s attempt=%d retryAt=%s reason=%s", outboxId,
-                task.outgoing().idempotencyKey(), task.accountKey(), task.attempts(), next, e.getMessage());
+        LOG.warnf("reply not published: outbox=%d key=%s account=%s attempt=%d retryAt=%s reason=%s cause=%s", outboxId,
+                task.outgoing().idempotencyKey(), task.accountKey(), task.attempts(), next, e.getMessage(),
+                e.getCause() == null ? "-" : e.getCause().getClass().getName());
         return next != null ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
     }
 
@@ -123,9 +206,13 @@ public class ReplyPublisher {
         return config.backoff().multipliedBy(1L << Math.min(MAX_BACKOFF_DOUBLINGS, Math.max(0, attempts - 1)));
     }
 
-    /** The oldest post (or DM) on the network that is this reply and isn't already another message's. */
     private Optional<Published> findSent(ChannelConnector connector, Task task) {
-        List<Published> candidates = connector.findSent(task.outgoing());
+        return findSent(connector, task.outgoing());
+    }
+
+    /** The oldest post (or DM) on the network that is this reply and isn't already another message's. */
+    private Optional<Published> findSent(ChannelConnector connector, OutgoingMessage outgoing) {
+        List<Published> candidates = connector.findSent(outgoing).stream().filter(Published::idKnown).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -134,13 +221,18 @@ public class ReplyPublisher {
         return candidates.stream().filter(candidate -> !taken.contains(candidate.externalId())).findFirst();
     }
 
+    /**
+     * Marks the entry SENT and counts the message on the account's cost meter: X bills every message it published,
+     * including one found by a look-up after its own answer was lost (never counted until now).
+     */
     private DeliveryStatus markSent(long outboxId, Task task, Published published, boolean recovered) {
         QuarkusTransaction.requiringNew().run(() -> {
             OutboxEntry entry = outbox.findById(outboxId);
             entry.message().published(published.externalId(), published.sentAt());
-            entry.sent(clock.instant());
-            if (recovered) {
-                return;
+            if (published.idKnown()) {
+                entry.sent(clock.instant());
+            } else {
+                entry.sentWithoutId(clock.instant(), published.idUnknown());
             }
             if (task.outgoing().directMessage()) {
                 usage.sentDirectMessage(task.accountKey());
@@ -148,9 +240,9 @@ public class ReplyPublisher {
                 usage.repliedPublicly(task.accountKey(), task.outgoing().text());
             }
         });
-        LOG.infof("reply published: outbox=%d key=%s account=%s dm=%s externalId=%s recovered=%s", outboxId,
-                task.outgoing().idempotencyKey(), task.accountKey(), task.outgoing().directMessage(),
-                published.externalId(), recovered);
+        LOG.infof("reply published: outbox=%d key=%s account=%s dm=%s externalId=%s recovered=%s idUnknown=%s",
+                outboxId, task.outgoing().idempotencyKey(), task.accountKey(), task.outgoing().directMessage(),
+                published.externalId(), recovered, published.idUnknown());
         return DeliveryStatus.SENT;
     }
 
@@ -163,11 +255,20 @@ public class ReplyPublisher {
         outbox.getEntityManager().refresh(entry);
         boolean attemptedBefore = entry.attemptStarted(now);
         Message message = entry.message();
+        return new Task(message.conversation().account().accountKey(), outgoing(entry), entry.attempts(),
+                attemptedBefore);
+    }
+
+    private static OutgoingMessage outgoing(OutboxEntry entry) {
+        Message message = entry.message();
         boolean directMessage = message.conversation().kind() == ConversationKind.DM;
-        OutgoingMessage outgoing = new OutgoingMessage("signet-outbox-" + outboxId, directMessage, message.text(),
+        return new OutgoingMessage("signet-outbox-" + entry.id(), directMessage, message.text(),
                 message.inReplyToExternalId(), message.conversation().identity().externalUserId(),
                 entry.firstAttemptAt());
-        return new Task(message.conversation().account().accountKey(), outgoing, entry.attempts(), attemptedBefore);
+    }
+
+    /** What a look-up of an entry's X id needs, read in one transaction. */
+    private record Lookup(String accountKey, OutgoingMessage outgoing) {
     }
 
     /** What one attempt needs, read in the claim's transaction. */

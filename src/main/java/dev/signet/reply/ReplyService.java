@@ -78,7 +78,7 @@ public class ReplyService {
             String signature = Signature.render(
                     connectors.signatureFormat(message.conversation().account().accountKey()), initials);
             return new ReplyView(message.id(), message.conversation().id(), message.text(), signature, initials,
-                    entry.status(), message.externalId(), entry.lastError(), message.sentAt());
+                    entry.status(), message.externalId(), entry.reason(), message.sentAt());
         });
     }
 }

@@ -23,4 +23,18 @@ public class SandboxDirectMessageRepository implements PanacheRepository<Sandbox
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** DMs between two users, either way, newest first, created at or after {@code since}, ids at most {@code maxId}. */
+    public List<SandboxDirectMessage> latestBetween(long userId, long otherUserId, Instant since, long maxId, int limit) {
+        return getEntityManager()
+                .createQuery("select d from SandboxDirectMessage d where ((d.senderId = :me and d.recipientId = :other)"
+                        + " or (d.senderId = :other and d.recipientId = :me))"
+                        + " and d.createdAt >= :since and d.id <= :max order by d.id desc", SandboxDirectMessage.class)
+                .setParameter("me", userId)
+                .setParameter("other", otherUserId)
+                .setParameter("since", since)
+                .setParameter("max", maxId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

@@ -17,7 +17,10 @@ import java.util.Set;
  *                       {@code conversation_id}, {@code meta}'s ids and count) or {@code group-dm} (DM conversation
  *                       ids in X's group form, one number, not "low-high"); for a 429: {@code no-reset} (no
  *                       {@code x-rate-limit-reset}), {@code odd-headers} (non-numeric rate-limit headers) or
- *                       {@code reset-in-ms} (the reset in epoch milliseconds); null for none
+ *                       {@code reset-in-ms} (the reset in epoch milliseconds); null for none. With
+ *                       {@code afterWrite}, one of the odd bodies ({@link #ODD_EMPTY},
+ *                       {@link #ODD_OBJECT}, {@link #ODD_DATA}, {@link #ODD_TEXT}): the post or DM is stored and
+ *                       the 2xx answer keeps its status but carries that body instead, as another X may answer.
  * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
@@ -38,11 +41,38 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     public static final String NO_RESET = "no-reset";
     public static final String ODD_HEADERS = "odd-headers";
     public static final String RESET_IN_MS = "reset-in-ms";
+    /** After the write: the 2xx answer has an empty body. */
+    public static final String ODD_EMPTY = "odd-empty";
+    /** After the write: the 2xx answer is {@code {}}. */
+    public static final String ODD_OBJECT = "odd-object";
+    /** After the write: the 2xx answer is {@code {"data":{}}}, without the new post's or DM's id. */
+    public static final String ODD_DATA = "odd-data";
+    /** After the write: the 2xx answer is not JSON. */
+    public static final String ODD_TEXT = "odd-text";
     /** Variants of a 429's rate-limit headers: they change the answer, they are not page distortions. */
     static final Set<String> RATE_LIMIT_HEADERS = Set.of(NO_RESET, ODD_HEADERS, RESET_IN_MS);
     /** Every distortion the sandbox knows. */
     static final Set<String> DISTORTIONS = Set.of(REPEAT, SHUFFLE, SPARSE, GROUP_DM, NO_RESET, ODD_HEADERS,
-            RESET_IN_MS);
+            RESET_IN_MS, ODD_EMPTY, ODD_OBJECT, ODD_DATA, ODD_TEXT);
+
+    /** A 2xx answer with an unexpected body ({@code ODD_*}) after the post or DM was stored. */
+    public static SandboxFault oddBody(String pathSuffix, int times, String oddBody) {
+        return new SandboxFault(pathSuffix, times, 0, 0, false, 0, oddBody, true);
+    }
+
+    /** The body an odd-body fault answers with, or null when this fault is not one. */
+    String oddBody() {
+        if (!afterWrite || distortion == null) {
+            return null;
+        }
+        return switch (distortion) {
+            case ODD_EMPTY -> "";
+            case ODD_OBJECT -> "{}";
+            case ODD_DATA -> "{\"data\":{}}";
+            case ODD_TEXT -> "<html><body>OK</body></html>";
+            default -> null;
+        };
+    }
 
     /** A fault without distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,

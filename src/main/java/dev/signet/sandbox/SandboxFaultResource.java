@@ -43,11 +43,13 @@ public class SandboxFaultResource {
                 || (fault.status() != 0 && (fault.status() < 400 || fault.status() > 599))
                 || (fault.distortion() != null && !fault.distortion().isBlank()
                         && !SandboxFault.DISTORTIONS.contains(fault.distortion()))
-                || (SandboxFault.RATE_LIMIT_HEADERS.contains(fault.distortion()) && fault.status() != 429)) {
+                || (SandboxFault.RATE_LIMIT_HEADERS.contains(fault.distortion()) && fault.status() != 429)
+                || (fault.distorts() && fault.distortion().startsWith("odd-") && fault.oddBody() == null)) {
             return Response.status(400).type("application/problem+json")
                     .entity(new SandboxProblemBody("/problems/invalid-fault", "Invalid fault", 400,
                             "A fault needs pathSuffix (or *), times >= 1, a status of 0 or 400-599 and a known "
-                                    + "distortion (rate-limit header variants only with status 429)."))
+                                    + "distortion (rate-limit header variants only with status 429; odd-empty, "
+                                    + "odd-object, odd-data, odd-text only with afterWrite)."))
                     .build();
         }
         faults.arm(fault);

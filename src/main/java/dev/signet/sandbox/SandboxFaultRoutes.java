@@ -1,6 +1,7 @@
 package dev.signet.sandbox;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -57,14 +58,19 @@ public class SandboxFaultRoutes {
     /** Decides, once a request was carried out, whether its answer is lost (an armed after-write fault). */
     @FunctionalInterface
     interface AfterWrite {
-        /** Returns true when it took over the answer: {@code answer} runs late, or a failure is sent instead. */
-        boolean loseAnswer(RoutingContext ctx, Runnable answer);
+        /**
+         * Returns true when it took over the answer: {@code answer} runs late, a failure is sent instead, or
+         * {@code oddAnswer} sends the same status with another body.
+         */
+        boolean loseAnswer(RoutingContext ctx, Runnable answer, Consumer<String> oddAnswer);
     }
 
-    private boolean loseAnswer(RoutingContext ctx, Runnable answer) {
+    private boolean loseAnswer(RoutingContext ctx, Runnable answer, Consumer<String> oddAnswer) {
         return faults.takeAfterWrite(ctx.normalizedPath()).map(fault -> {
             Runnable lost = () -> {
-                if (fault.status() == 0) {
+                if (fault.oddBody() != null) {
+                    oddAnswer.accept(fault.oddBody());
+                } else if (fault.status() == 0) {
                     answer.run();
                 } else {
                     answer(ctx, fault);

@@ -71,6 +71,10 @@ public class SandboxXV2Routes {
                 (caller, ctx) -> v2.directMessageEvents(caller, intParam(ctx, "max_results"),
                         param(ctx, "pagination_token"), setParam(ctx, "event_types"), setParam(ctx, "expansions"),
                         Instant.now()));
+        get(router, base + "dm_conversations/with/:participant_id/dm_events", XEndpoint.V2_CONVERSATION_DM_EVENTS,
+                (caller, ctx) -> v2.conversationEvents(caller, ctx.pathParam("participant_id"),
+                        intParam(ctx, "max_results"), param(ctx, "pagination_token"), setParam(ctx, "event_types"),
+                        setParam(ctx, "expansions"), Instant.now()));
         post(router, base + "tweets", XEndpoint.V2_CREATE_TWEET, (caller, ctx) -> {
             JsonNode body = jsonBody(ctx);
             JsonNode replyTo = body.path("reply").path("in_reply_to_tweet_id");

@@ -152,6 +152,27 @@ public class SandboxXV2Service {
         List<SandboxDirectMessage> found = eventTypes.isEmpty() || eventTypes.contains("MessageCreate")
                 ? directMessages.latestOf(caller.userId(), SandboxService.directMessageHorizon(now), maxId, size + 1)
                 : List.of();
+        return eventPage(found, size, expansions);
+    }
+
+    /**
+     * {@code GET /2/dm_conversations/with/{participant_id}/dm_events}: the DM events of the caller's one-to-one
+     * conversation with that user, of the last 30 days, sent and received, newest first.
+     */
+    @Transactional
+    public ObjectNode conversationEvents(XCaller caller, String participantId, Integer maxResults,
+            String paginationToken, Set<String> eventTypes, Set<String> expansions, Instant now) {
+        long participant = parseId("participant_id", participantId);
+        int size = bounded("max_results", maxResults, DM_DEFAULT, DM_MIN, DM_MAX);
+        long maxId = paginationToken == null ? Long.MAX_VALUE : PaginationToken.decode(paginationToken);
+        List<SandboxDirectMessage> found = eventTypes.isEmpty() || eventTypes.contains("MessageCreate")
+                ? directMessages.latestBetween(caller.userId(), participant, SandboxService.directMessageHorizon(now),
+                        maxId, size + 1)
+                : List.of();
+        return eventPage(found, size, expansions);
+    }
+
+    private ObjectNode eventPage(List<SandboxDirectMessage> found, int size, Set<String> expansions) {
         List<SandboxDirectMessage> page = found.subList(0, Math.min(size, found.size()));
 
         ObjectNode body = json.object();

@@ -23,6 +23,7 @@ public enum XEndpoint {
     V2_DM_EVENTS("dm_events", "/2/dm_events", 15),
     V2_CREATE_TWEET("tweets", "/2/tweets", 100),
     V2_CREATE_DM("dm_conversations", "/2/dm_conversations/with/:participant_id/messages", 15),
+    V2_CONVERSATION_DM_EVENTS("dm_conversations", "/2/dm_conversations/with/:participant_id/dm_events", 15),
     V2_UNKNOWN("unknown", "/2/unknown", 180);
 
     private final String family;

@@ -1,5 +1,7 @@
 package dev.signet.sandbox;
 
+import java.nio.charset.StandardCharsets;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -18,8 +20,10 @@ final class XHttp {
             byte[] body) {
         SandboxFaultRoutes.AfterWrite afterWrite = ctx.get(SandboxFaultRoutes.AFTER_WRITE);
         Runnable answer = () -> write(ctx, window, status, contentType, body);
-        // Fault injection: a request carried out (2xx) may have its answer lost, late or replaced by a failure.
-        if (status < 300 && afterWrite != null && afterWrite.loseAnswer(ctx, answer)) {
+        // Fault injection: a request carried out (2xx) may have its answer lost, late, replaced by a failure, or
+        // given an unexpected body.
+        if (status < 300 && afterWrite != null && afterWrite.loseAnswer(ctx, answer,
+                odd -> write(ctx, window, status, contentType, odd.getBytes(StandardCharsets.UTF_8)))) {
             return;
         }
         answer.run();

@@ -1,10 +1,13 @@
 package dev.signet.reply;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +22,13 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.signet.channel.ApiUsageService;
+import dev.signet.channel.ApiUsageView;
 import dev.signet.channel.ChannelConnectors;
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxFault;
@@ -72,6 +78,8 @@ abstract class AbstractExactlyOnceTest {
     AppUserRepository users;
     @Inject
     ChannelConnectors connectors;
+    @Inject
+    ApiUsageService usage;
 
     @BeforeEach
     void brands() {
@@ -151,16 +159,122 @@ abstract class AbstractExactlyOnceTest {
 
         // The sweeper takes them back (a PUBLISHING entry can't be claimed: SENT proves it was released), and the
         // publisher finds the two that reached X rather than sending them again.
+        ApiUsageView publicBefore = usageOf(accounts().publicAccount());
+        ApiUsageView dmBefore = usageOf(accounts().dmAccount());
         sweeper.due();
         for (long id : List.of(reachedPublic, reachedDm, lostPublic, lostDm)) {
             assertEquals(DeliveryStatus.SENT, publishOrAwait(id), "stuck entry " + id);
         }
+        // X bills each of them, those found by look-up as well as those sent now.
+        assertEquals(publicBefore.replies() + 2, usageOf(accounts().publicAccount()).replies(), "replies counted");
+        assertEquals(dmBefore.dmsSent() + 2, usageOf(accounts().dmAccount()).dmsSent(), "DMs counted");
         Map<String, Long> onX = onSandbox(run);
         assertEquals(4, onX.size(), onX.toString());
         assertTrue(onX.values().stream().allMatch(count -> count == 1), onX.toString());
         assertEquals(4, sentWithTheirXIds(run));
         assertEquals(DeliveryStatus.SENT, publisher.publish(reachedPublic), "a second publish changes nothing");
         assertEquals(4, onSandbox(run).size());
+    }
+
+    @Test
+    void aReplyXAcceptsWithAnUnexpectedAnswerIsSentOnceAndItsIdFoundLater() {
+        TestWorld.Login agent = world.agent();
+        String run = Long.toString(System.nanoTime(), 36);
+        String customer = world.sandboxCustomer(sandbox, "Odd Answer Public");
+        sandbox.postMention(customer, accounts().publicHandle(), "@" + accounts().publicHandle() + " status?", null);
+        String dmCustomer = world.sandboxCustomer(sandbox, "Odd Answer Direct");
+        sandbox.sendDirectMessage(dmCustomer, accounts().dmHandle(), "status of my claim?");
+        assertNull(poller.poll(accounts().publicAccount()).error());
+        assertNull(poller.poll(accounts().dmAccount()).error());
+        long publicId = newestConversations(accounts().publicAccount(), 1).get(0);
+        long dmId = newestConversations(accounts().dmAccount(), 1).get(0);
+
+        // Every odd 2xx body X might send after storing the post or DM: the agent's request is answered (never
+        // 500), the reply is SENT with the reason kept, and nothing is sent twice.
+        List<String> odd = List.of(SandboxFault.ODD_EMPTY, SandboxFault.ODD_OBJECT, SandboxFault.ODD_DATA,
+                SandboxFault.ODD_TEXT);
+        for (String kind : odd) {
+            for (boolean dm : List.of(false, true)) {
+                faults.arm(SandboxFault.oddBody(dm ? accounts().sendDmPath() : accounts().publishPath(), 1, kind));
+                given().auth().preemptive().basic(agent.username(), agent.password())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("text", "Odd " + kind + (dm ? " dm" : " post") + " of run " + run))
+                        .when().post("/api/conversations/" + (dm ? dmId : publicId) + "/replies")
+                        .then().statusCode(201)
+                        .body("delivery", equalTo("SENT"))
+                        .body("error", containsString("Sent, X id unknown"));
+            }
+        }
+        assertTrue(faults.armed().isEmpty(), "every odd answer was given: " + faults.armed());
+
+        // Sweeps and more publish calls (as a restart, the outbound topic or a stuck release would make) send
+        // nothing again.
+        sweeper.due().forEach(publisher::publish);
+        runEntries(run).forEach(id -> assertEquals(DeliveryStatus.SENT, publisher.publish(id)));
+        Map<String, Long> onX = onSandbox(run);
+        assertEquals(2 * odd.size(), onX.size(), onX.toString());
+        assertTrue(onX.values().stream().allMatch(count -> count == 1), "no reply is on X twice: " + onX);
+        List<String> reasons = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select o.idUnknownReason from OutboxEntry o where o.message.text like :run", String.class)
+                .setParameter("run", "%run " + run + "%").getResultList());
+        assertEquals(2 * odd.size(), reasons.size());
+        assertTrue(reasons.stream().allMatch(r -> r != null && r.startsWith("Sent, X id unknown: ")), reasons.toString());
+        assertEquals(0, sentWithTheirXIds(run), "no X id was made up");
+
+        // Once X has them indexed (past the grace period), the sweeper finds their ids; the reason stays.
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                "update OutboxEntry o set o.sentAt = :past where o.message.text like :run")
+                .setParameter("past", Instant.now().minus(Duration.ofMinutes(5)))
+                .setParameter("run", "%run " + run + "%").executeUpdate());
+        sweeper.recoverIds();
+        assertEquals(2 * odd.size(), sentWithTheirXIds(run), "every id was found by look-up");
+        assertEquals(2 * odd.size(), onSandbox(run).size());
+        assertTrue(onSandbox(run).values().stream().allMatch(count -> count == 1));
+    }
+
+    @Test
+    void theAttemptCapHoldsForAStuckReplyTakenBackBySweeper() {
+        TestWorld.Login agent = world.agent();
+        String run = Long.toString(System.nanoTime(), 36);
+        String customer = world.sandboxCustomer(sandbox, "Capped Public");
+        sandbox.postMention(customer, accounts().publicHandle(), "@" + accounts().publicHandle() + " hello?", null);
+        String dmCustomer = world.sandboxCustomer(sandbox, "Capped Direct");
+        sandbox.sendDirectMessage(dmCustomer, accounts().dmHandle(), "hello?");
+        assertNull(poller.poll(accounts().publicAccount()).error());
+        assertNull(poller.poll(accounts().dmAccount()).error());
+        long publicId = newestConversations(accounts().publicAccount(), 1).get(0);
+        long dmId = newestConversations(accounts().dmAccount(), 1).get(0);
+
+        // Left PUBLISHING on their last allowed attempt: one had reached X, the other had not.
+        int max = ConfigProvider.getConfig().getValue("signet.publisher.max-attempts", Integer.class);
+        long reached = storeStuck(agent, dmId, "Capped reply A of run " + run, true, max);
+        long lost = storeStuck(agent, publicId, "Capped reply B of run " + run, false, max);
+
+        sweeper.due();
+        assertEquals(DeliveryStatus.SENT, publishOrAwait(reached), "found on X, not sent again");
+        assertEquals(DeliveryStatus.FAILED, publishOrAwait(lost), "no attempt beyond the cap");
+        Map<String, Long> onX = onSandbox(run);
+        assertEquals(1, onX.size(), "only the reply that had reached X is there: " + onX);
+        assertTrue(onX.keySet().iterator().next().startsWith("Capped reply A of run " + run), onX.toString());
+        assertEquals(1L, onX.values().iterator().next(), onX.toString());
+        assertEquals(DeliveryStatus.FAILED, publisher.publish(lost), "a FAILED entry stays put");
+
+        // The agent sees it, with the reason and a Retry button.
+        long replyId = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select o.message.id from OutboxEntry o where o.id = :id", Long.class).setParameter("id", lost)
+                .getSingleResult());
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/api/conversations/" + publicId)
+                .then().statusCode(200)
+                .body("messages.find { it.id == " + replyId + " }.delivery.status", equalTo("FAILED"))
+                .body("messages.find { it.id == " + replyId + " }.delivery.reason",
+                        containsString("Gave up after " + max + " attempts"));
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .when().get("/conversations/" + publicId)
+                .then().statusCode(200)
+                .body(containsString("Not published on X."))
+                .body(containsString("Gave up after " + max + " attempts"))
+                .body(containsString("hx-post=\"/conversations/" + publicId + "/replies/" + replyId + "/retry\""));
     }
 
     @Test
@@ -232,6 +346,10 @@ abstract class AbstractExactlyOnceTest {
 
     /** Stores a reply and leaves it as a publisher that died mid-publish would: PUBLISHING, claimed long ago. */
     private long storeStuck(TestWorld.Login agent, long conversation, String text, boolean reachedX) {
+        return storeStuck(agent, conversation, text, reachedX, 1);
+    }
+
+    private long storeStuck(TestWorld.Login agent, long conversation, String text, boolean reachedX, int attempts) {
         long id = QuarkusTransaction.requiringNew().call(() -> writer.store(conversation, text, user(agent)).outboxId());
         Instant claimed = Instant.now().minus(Duration.ofMinutes(10));
         if (reachedX) {
@@ -252,10 +370,22 @@ abstract class AbstractExactlyOnceTest {
             }
         }
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("update OutboxEntry o set o.status = :s,"
-                + " o.claimedAt = :claimed, o.firstAttemptAt = :first, o.attempts = 1 where o.id = :id")
+                + " o.claimedAt = :claimed, o.firstAttemptAt = :first, o.attempts = :attempts where o.id = :id")
                 .setParameter("s", DeliveryStatus.PUBLISHING).setParameter("claimed", claimed)
+                .setParameter("attempts", attempts)
                 .setParameter("first", Instant.now().minusSeconds(5)).setParameter("id", id).executeUpdate());
         return id;
+    }
+
+    private ApiUsageView usageOf(String account) {
+        return usage.month(usage.thisMonth()).stream().filter(view -> view.accountKey().equals(account)).findFirst()
+                .orElse(new ApiUsageView(account, usage.thisMonth().toString(), 0, 0, 0, 0, 0, BigDecimal.ZERO));
+    }
+
+    private List<Long> runEntries(String run) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select o.id from OutboxEntry o where o.message.text like :run", Long.class)
+                .setParameter("run", "%run " + run + "%").getResultList());
     }
 
     private AppUser user(TestWorld.Login login) {

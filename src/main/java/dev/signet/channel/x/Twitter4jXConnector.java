@@ -182,15 +182,53 @@ public class Twitter4jXConnector implements ChannelConnector {
         StatusUpdate update = StatusUpdate.of(text)
                 .inReplyToStatusId(Long.parseLong(inReplyToExternalId))
                 .autoPopulateReplyMetadata(true);
-        Status status = call("publish reply", ApiCall.PUBLISH, () -> twitter.tweets().updateStatus(update));
+        Status status = send("publish reply", ApiCall.PUBLISH, () -> twitter.tweets().updateStatus(update));
+        if (status == null || status.getId() <= 0) {
+            return idUnknown("publish reply", status == null ? "unreadable answer" : "no id in the answer");
+        }
         return new Published(Long.toString(status.getId()), toInstant(status.getCreatedAt()));
     }
 
     @Override
     public Published sendDirectMessage(String recipientUserId, String text) {
-        DirectMessage sent = call("send direct message", ApiCall.SEND_DM,
-                () -> twitter.directMessages().sendDirectMessage(Long.parseLong(recipientUserId), text));
+        long recipient = Long.parseLong(recipientUserId);
+        DirectMessage sent = send("send direct message", ApiCall.SEND_DM,
+                () -> twitter.directMessages().sendDirectMessage(recipient, text));
+        if (sent == null || sent.getId() <= 0) {
+            return idUnknown("send direct message", sent == null ? "unreadable answer" : "no id in the answer");
+        }
         return new Published(Long.toString(sent.getId()), toInstant(sent.getCreatedAt()));
+    }
+
+    /**
+     * A send: as {@link #call}, except that an answer Twitter4J could not parse is null rather than a failure.
+     * Twitter4J parses only 2xx answers (an error status throws with that status first), so a parse failure means
+     * X accepted the post or DM: it must not be sent again.
+     */
+    private <T> T send(String what, ApiCall apiCall, XCall<T> call) {
+        return call(what, apiCall, () -> {
+            try {
+                return call.run();
+            } catch (TwitterException e) {
+                if (isParseFailure(e.getCause()) && !e.isCausedByNetworkIssue()
+                        && (e.getStatusCode() < 0 || (e.getStatusCode() >= 200 && e.getStatusCode() < 300))) {
+                    LOG.debugf("x answered a send with an unreadable body: account=%s call=%s cause=%s", accountKey,
+                            what, e.getCause().getMessage());
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Twitter4J's JSONException is package-private: known by name. */
+    private static boolean isParseFailure(Throwable cause) {
+        return cause != null && "twitter4j.JSONException".equals(cause.getClass().getName());
+    }
+
+    private Published idUnknown(String what, String reason) {
+        LOG.warnf("x accepted without a usable id: account=%s api=v1.1 call=%s reason=%s", accountKey, what, reason);
+        return Published.idUnknown(reason, Instant.now());
     }
 
     /**
@@ -324,7 +362,7 @@ public class Twitter4jXConnector implements ChannelConnector {
             }
             boolean retryable = e.isCausedByNetworkIssue() || e.exceededRateLimitation() || e.getStatusCode() >= 500;
             String reason = e.isCausedByNetworkIssue()
-                    ? "network error: " + e.getClass().getSimpleName()
+                    ? "network error: " + XFailureCause.describe(e)
                     : "HTTP " + e.getStatusCode() + " code " + e.getErrorCode()
                             + (e.isErrorMessageAvailable() ? " " + e.getErrorMessage() : "");
             LOG.warnf("x call failed: account=%s call=%s retryable=%s reason=%s", accountKey, what, retryable, reason);

@@ -40,12 +40,19 @@ public interface XApiV2Client {
             @QueryParam("pagination_token") String paginationToken, @QueryParam("event_types") String eventTypes,
             @QueryParam("dm_event.fields") String eventFields, @QueryParam("expansions") String expansions);
 
+    @GET
+    @Path("dm_conversations/with/{participantId}/dm_events")
+    XApiV2Json.DmEventPage conversationEvents(@PathParam("participantId") String participantId,
+            @QueryParam("max_results") int maxResults, @QueryParam("pagination_token") String paginationToken,
+            @QueryParam("event_types") String eventTypes, @QueryParam("dm_event.fields") String eventFields);
+
+    /** The raw body: a 2xx means X has the post whatever the body says, so it is read by the connector. */
     @POST
     @Path("tweets")
-    XApiV2Json.CreatedTweetResponse createTweet(XApiV2Json.NewTweet tweet);
+    String createTweet(XApiV2Json.NewTweet tweet);
 
+    /** The raw body, as for {@link #createTweet}. */
     @POST
     @Path("dm_conversations/with/{participantId}/messages")
-    XApiV2Json.SentDirectMessageResponse sendDirectMessage(@PathParam("participantId") String participantId,
-            XApiV2Json.NewDirectMessage message);
+    String sendDirectMessage(@PathParam("participantId") String participantId, XApiV2Json.NewDirectMessage message);
 }

@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.signet.channel.AccountProfile;
 import dev.signet.channel.ApiCall;
@@ -53,10 +58,14 @@ public class XApiV2Connector implements ChannelConnector {
     static final String DM_EVENT_FIELDS = "id,event_type,text,sender_id,dm_conversation_id,created_at";
     /** X's ids are snowflakes: milliseconds since this epoch, shifted left by 22 bits. */
     private static final long SNOWFLAKE_EPOCH_MILLIS = 1288834974657L;
+    /** X's post and DM event ids: 1 to 19 digits. */
+    private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,19}");
 
     private final String accountKey;
     private final RateLimitBudget budget;
     private final XApiV2Client client;
+    /** Reads the answers to sends, which come back raw (see {@link #accepted}). */
+    private final ObjectMapper json = new ObjectMapper();
     /** The brand's user id, learnt from {@code users/me} once: the mentions endpoint is addressed by it. */
     private volatile String userId;
 
@@ -142,22 +151,48 @@ public class XApiV2Connector implements ChannelConnector {
 
     @Override
     public Published publishReply(String text, String inReplyToExternalId) {
-        XApiV2Json.CreatedTweet created = call("publish reply", ApiCall.PUBLISH, () -> client.createTweet(
-                new XApiV2Json.NewTweet(text, new XApiV2Json.Reply(inReplyToExternalId)))).data();
-        return new Published(created.id(), snowflakeInstant(created.id()));
+        String body = call("publish reply", ApiCall.PUBLISH, () -> client.createTweet(
+                new XApiV2Json.NewTweet(text, new XApiV2Json.Reply(inReplyToExternalId))));
+        return accepted("publish reply", body, XApiV2Json.CreatedTweetResponse.class,
+                created -> created.data() == null ? null : created.data().id());
     }
 
     @Override
     public Published sendDirectMessage(String recipientUserId, String text) {
-        XApiV2Json.SentDirectMessage sent = call("send direct message", ApiCall.SEND_DM,
-                () -> client.sendDirectMessage(recipientUserId, new XApiV2Json.NewDirectMessage(text))).data();
-        return new Published(sent.dmEventId(), snowflakeInstant(sent.dmEventId()));
+        String body = call("send direct message", ApiCall.SEND_DM,
+                () -> client.sendDirectMessage(recipientUserId, new XApiV2Json.NewDirectMessage(text)));
+        return accepted("send direct message", body, XApiV2Json.SentDirectMessageResponse.class,
+                sent -> sent.data() == null ? null : sent.data().dmEventId());
+    }
+
+    /**
+     * What a 2xx answer to a send says: the new post's or DM's id, or — when the body is not what X documents
+     * (empty, {@code {}}, no id, not JSON) — that X has it under an id to be found later. Never an exception: a
+     * message X accepted must not be sent again.
+     */
+    private <T> Published accepted(String what, String body, Class<T> type, Function<T, String> id) {
+        Instant now = Instant.now();
+        String reason;
+        try {
+            T parsed = body == null || body.isBlank() ? null : json.readValue(body, type);
+            String externalId = parsed == null ? null : id.apply(parsed);
+            if (externalId != null && NUMERIC_ID.matcher(externalId).matches()) {
+                return new Published(externalId, snowflakeInstant(externalId));
+            }
+            reason = body == null || body.isBlank() ? "empty answer" : "no id in the answer";
+        } catch (JsonProcessingException e) {
+            reason = "unreadable answer (" + e.getClass().getSimpleName() + ")";
+        }
+        LOG.warnf("x accepted without a usable id: account=%s api=v2 call=%s reason=%s", accountKey, what, reason);
+        return Published.idUnknown(reason, now);
     }
 
     /**
      * The brand's own posts since the first attempt ({@code GET /2/users/{id}/tweets} with a {@code since_id} made
-     * from that time, paged), or its DM events back to then ({@code GET /2/dm_events}, newest first), that are this
-     * reply.
+     * from that time, paged), or the DM events of its one-to-one conversation with the recipient back to then
+     * ({@code GET /2/dm_conversations/with/{participant_id}/dm_events}, newest first), that are this reply. A DM is
+     * matched by its conversation partner, sender and text, never by parsing {@code dm_conversation_id}: X names
+     * conversations in more than one form ("a-b" participant ids, or a single id).
      */
     @Override
     public List<Published> findSent(OutgoingMessage outgoing) {
@@ -187,14 +222,17 @@ public class XApiV2Connector implements ChannelConnector {
         for (int page = 0; page < DM_MAX_PAGES; page++) {
             String pageToken = token;
             XApiV2Json.DmEventPage result = call("look up sent direct messages", ApiCall.DIRECT_MESSAGES,
-                    () -> client.directMessageEvents(DM_PAGE, pageToken, "MessageCreate", DM_EVENT_FIELDS, null));
+                    () -> client.conversationEvents(outgoing.recipientUserId(), DM_PAGE, pageToken, "MessageCreate",
+                            DM_EVENT_FIELDS));
             boolean older = false;
             for (XApiV2Json.DmEvent event : result.data() == null ? List.<XApiV2Json.DmEvent>of() : result.data()) {
+                if (event.id() == null || !NUMERIC_ID.matcher(event.id()).matches()) {
+                    continue;
+                }
                 Instant sentAt = sentAt(event.createdAt(), event.id());
                 if (sentAt.isBefore(notBefore)) {
                     older = true;
-                } else if (me.equals(event.senderId()) && outgoing.recipientUserId().equals(recipientOf(event))
-                        && SentTextMatch.sameText(outgoing.text(), event.text())) {
+                } else if (me.equals(event.senderId()) && SentTextMatch.sameText(outgoing.text(), event.text())) {
                     found.put(Long.parseLong(event.id()), new Published(event.id(), sentAt));
                 }
             }
@@ -279,8 +317,7 @@ public class XApiV2Connector implements ChannelConnector {
             if (e.getCause() instanceof XApiV2Failure failure) {
                 throw failed(what, apiCall, failure.getMessage(), failure.retryable(), failure);
             }
-            throw failed(what, apiCall, "network error: " + e.getClass().getSimpleName()
-                    + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"), true, e);
+            throw failed(what, apiCall, "network error: " + XFailureCause.describe(e), true, e);
         }
     }
 
