@@ -47,7 +47,12 @@ public record AccountHealth(String accountKey, String handle, String externalUse
 
     /** Every endpoint answers (fewer than three failures in a row) and polling keeps its pace. */
     public boolean healthy() {
-        return !overdue && endpoints.stream().allMatch(EndpointHealth::healthy);
+        return !overdue && !failing();
+    }
+
+    /** An endpoint failed three times in a row or more. */
+    public boolean failing() {
+        return !endpoints.stream().allMatch(EndpointHealth::healthy);
     }
 
     /** Whether unread messages wait on X because a read was cut short. */

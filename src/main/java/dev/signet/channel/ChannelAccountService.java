@@ -201,8 +201,7 @@ public class ChannelAccountService {
         if (interval.isEmpty()) {
             return false;
         }
-        Instant since = account.lastPollAt() != null ? account.lastPollAt() : account.createdAt();
-        return since.plus(interval.get().multipliedBy(2)).isBefore(now);
+        return PollSchedule.isOverdue(account.lastPollAt(), account.createdAt(), interval.get(), now);
     }
 
     private List<EndpointHealth> endpointHealth(String accountKey, List<ChannelEndpoint> rows, Instant now) {
