@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -53,6 +54,8 @@ public class ChannelPoller {
     private final InboundHandOver handOver;
     /** When this replica last polled each account on schedule (its own interval may be several ticks). */
     private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
+    /** Accounts being polled by this replica now: the lease check and the tick never read one account twice at once. */
+    private final Set<String> polling = ConcurrentHashMap.newKeySet();
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, EndpointHealthService health, Clock clock, ChannelConfig config,
@@ -125,6 +128,17 @@ public class ChannelPoller {
      * all the same); stores each cursor once its messages are stored.
      */
     public PollOutcome poll(String accountKey) {
+        if (!polling.add(accountKey)) {
+            return new PollOutcome(accountKey, 0, null, false);
+        }
+        try {
+            return pollHeld(accountKey);
+        } finally {
+            polling.remove(accountKey);
+        }
+    }
+
+    private PollOutcome pollHeld(String accountKey) {
         if (!accounts.tryLease(accountKey)) {
             return new PollOutcome(accountKey, 0, null, true);
         }
