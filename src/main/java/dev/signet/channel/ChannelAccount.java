@@ -15,6 +15,11 @@ import dev.signet.customer.Network;
 /**
  * A brand account Signet listens on, and how far it has read: the mentions cursor ({@code since_id}) and the
  * last DM event seen. Cursors move only after the messages they cover are stored.
+ * <p>
+ * The row is shared: the poller owns the cursors, the lease and the poll state, intake the time of the last customer
+ * message. Those columns are not updatable through the entity; each owner changes them with its own targeted
+ * statement ({@link ChannelAccountRepository}), so that a stale copy of the row (intake's batch reads it before the
+ * poller moves a cursor) never writes an old cursor or lease back.
  */
 @Entity
 @Table(name = "channel_account")
@@ -37,37 +42,31 @@ public class ChannelAccount {
     @Column(name = "external_user_id")
     private String externalUserId;
 
-    @Column(name = "mentions_since_id")
+    @Column(name = "mentions_since_id", updatable = false)
     private String mentionsSinceId;
 
-    @Column(name = "dm_last_event_id")
+    @Column(name = "dm_last_event_id", updatable = false)
     private String dmLastEventId;
 
-    @Column(name = "last_poll_at")
+    @Column(name = "last_poll_at", updatable = false)
     private Instant lastPollAt;
-
-    @Column(name = "last_poll_error")
-    private String lastPollError;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "lease_owner")
+    @Column(name = "lease_owner", updatable = false)
     private String leaseOwner;
 
-    @Column(name = "lease_until")
+    @Column(name = "lease_until", updatable = false)
     private Instant leaseUntil;
 
-    @Column(name = "consecutive_failures", nullable = false)
-    private int consecutiveFailures;
-
-    @Column(name = "last_message_at")
+    @Column(name = "last_message_at", updatable = false)
     private Instant lastMessageAt;
 
-    @Column(name = "mentions_behind", nullable = false)
+    @Column(name = "mentions_behind", nullable = false, updatable = false)
     private boolean mentionsBehind;
 
-    @Column(name = "dms_behind", nullable = false)
+    @Column(name = "dms_behind", nullable = false, updatable = false)
     private boolean dmsBehind;
 
     protected ChannelAccount() {
@@ -90,43 +89,16 @@ public class ChannelAccount {
         this.handle = handle;
     }
 
-    /** Moves the cursors after the messages they cover are stored, and records a healthy poll. */
-    public void pollSucceeded(String mentionsSinceId, String dmLastEventId, Instant now) {
-        if (mentionsSinceId != null) {
-            this.mentionsSinceId = mentionsSinceId;
-        }
-        if (dmLastEventId != null) {
-            this.dmLastEventId = dmLastEventId;
-        }
-        this.lastPollAt = now;
-        this.lastPollError = null;
-        this.consecutiveFailures = 0;
-    }
-
     /**
-     * Records whether the last read of mentions (or DMs) stopped before the stored cursor because the rate-limit
-     * window was spent: unread messages wait on X (the backlog) until the next poll.
+     * Whether the last read of mentions (or DMs) stopped before the stored cursor because the rate-limit window was
+     * spent: unread messages wait on X (the backlog) until the next poll.
      */
-    public void readMentions(boolean cutShort) {
-        this.mentionsBehind = cutShort;
-    }
-
-    public void readDirectMessages(boolean cutShort) {
-        this.dmsBehind = cutShort;
-    }
-
     public boolean mentionsBehind() {
         return mentionsBehind;
     }
 
     public boolean dmsBehind() {
         return dmsBehind;
-    }
-
-    /** Records a failed poll; the cursors stay where they were, so nothing is skipped. */
-    public void pollFailed(String reason) {
-        this.lastPollError = reason.length() > 500 ? reason.substring(0, 500) : reason;
-        this.consecutiveFailures++;
     }
 
     public Long id() {
@@ -157,19 +129,9 @@ public class ChannelAccount {
         return dmLastEventId;
     }
 
+    /** When the poller last polled the account (whatever each endpoint's outcome; see {@link ChannelEndpoint}). */
     public Instant lastPollAt() {
         return lastPollAt;
-    }
-
-    public String lastPollError() {
-        return lastPollError;
-    }
-
-    /** A customer's message written at {@code at} was stored. */
-    public void customerMessageArrived(Instant at) {
-        if (lastMessageAt == null || at.isAfter(lastMessageAt)) {
-            lastMessageAt = at;
-        }
     }
 
     /** When the latest customer's message stored for this account was written. */
@@ -177,9 +139,8 @@ public class ChannelAccount {
         return lastMessageAt;
     }
 
-    /** Failed polls in a row; 0 after a successful poll. */
-    public int consecutiveFailures() {
-        return consecutiveFailures;
+    public Instant createdAt() {
+        return createdAt;
     }
 
     /** The replica that polls this account, while {@link #leaseUntil()} is in the future. */

@@ -18,10 +18,11 @@ import dev.signet.customer.Network;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Keeps a row per configured brand account (its cursors, lease and health live there) and records polls. The
- * poll lease makes exactly one replica poll an account; it lasts one of the account's poll intervals and is
- * renewed at the start and the end of every poll, so another replica takes over within two intervals when the
- * holder dies.
+ * Keeps a row per configured brand account (its cursors and lease live there, its endpoints' health in
+ * {@link EndpointHealthService}) and records polls. The poll lease makes exactly one replica poll an account; it
+ * lasts half the account's poll interval and is renewed four times per tick (see {@link PollLease}), so another
+ * replica takes over within one interval when the holder dies. Only the poller moves cursors, each with a targeted,
+ * optimistic update.
  */
 @ApplicationScoped
 public class ChannelAccountService {
@@ -35,14 +36,16 @@ public class ChannelAccountService {
     private final ChannelAccountRepository accounts;
     private final ReplicaId replica;
     private final RateLimitBudget budget;
+    private final EndpointHealthService endpoints;
     private final Clock clock;
 
     public ChannelAccountService(ChannelConfig config, ChannelAccountRepository accounts, ReplicaId replica,
-            RateLimitBudget budget, Clock clock) {
+            RateLimitBudget budget, EndpointHealthService endpoints, Clock clock) {
         this.config = config;
         this.accounts = accounts;
         this.replica = replica;
         this.budget = budget;
+        this.endpoints = endpoints;
         this.clock = clock;
     }
 
@@ -58,6 +61,8 @@ public class ChannelAccountService {
                 account.rename(entry.getValue().handle());
             }
         }
+        accounts.flush();
+        config.accounts().keySet().forEach(endpoints::register);
     }
 
     /**
@@ -94,7 +99,7 @@ public class ChannelAccountService {
     }
 
     private Duration leaseLength(String accountKey) {
-        return pollInterval(accountKey).orElse(MANUAL_LEASE);
+        return pollInterval(accountKey).map(PollLease::length).orElse(MANUAL_LEASE);
     }
 
     @Transactional
@@ -121,55 +126,98 @@ public class ChannelAccountService {
         return accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength(accountKey)));
     }
 
-    /** Mentions were read (not skipped by the budget) and every message is stored: moves the cursor. */
+    /** This replica's periodic look at an account's lease: renews it if held, takes it if free or expired. */
+    PollLease.Outcome keepLease(String accountKey) {
+        return keepLease(accountKey, replica.value(), clock.instant(), leaseLength(accountKey));
+    }
+
+    /** {@link #keepLease(String)} for a given replica and time (tests play two replicas with it). */
     @Transactional
-    public void mentionsRead(String accountKey, FetchResult read) {
+    PollLease.Outcome keepLease(String accountKey, String owner, Instant now, Duration lease) {
+        if (accounts.renewLease(accountKey, owner, now.plus(lease))) {
+            return PollLease.Outcome.RENEWED;
+        }
+        return accounts.lease(accountKey, owner, now, now.plus(lease)) ? PollLease.Outcome.TAKEN
+                : PollLease.Outcome.HELD_ELSEWHERE;
+    }
+
+    /**
+     * Mentions read from cursor {@code from} are all stored: moves the cursor to the read's, unless someone else
+     * moved it meanwhile (then it stays theirs).
+     */
+    @Transactional
+    public void mentionsRead(String accountKey, String from, FetchResult read) {
+        if (!accounts.moveMentionsCursor(accountKey, from, read.cursor(), read.cutShort())) {
+            LOG.warnf("mentions cursor moved elsewhere meanwhile, kept: account=%s from=%s read=%s", accountKey, from,
+                    read.cursor());
+        }
+    }
+
+    /** DM events read from cursor {@code from} are all stored: moves the cursor like {@link #mentionsRead}. */
+    @Transactional
+    public void directMessagesRead(String accountKey, String from, FetchResult read) {
+        if (!accounts.moveDirectMessagesCursor(accountKey, from, read.cursor(), read.cutShort())) {
+            LOG.warnf("DM cursor moved elsewhere meanwhile, kept: account=%s from=%s read=%s", accountKey, from,
+                    read.cursor());
+        }
+    }
+
+    /** The poller went through the account (each endpoint's outcome is in its own health): renews the lease. */
+    @Transactional
+    public void polled(String accountKey) {
         Instant now = clock.instant();
-        ChannelAccount account = find(accountKey);
-        account.pollSucceeded(read.cursor(), null, now);
-        account.readMentions(read.cutShort());
+        accounts.polled(accountKey, now);
         accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength(accountKey)));
     }
 
-    /** DM events were read (not skipped by the budget) and every message is stored: moves the cursor. */
-    @Transactional
-    public void directMessagesRead(String accountKey, FetchResult read) {
-        Instant now = clock.instant();
-        ChannelAccount account = find(accountKey);
-        account.pollSucceeded(null, read.cursor(), now);
-        account.readDirectMessages(read.cutShort());
-        accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength(accountKey)));
-    }
-
-    /** A poll whose reads the budget skipped (window spent, or too soon): healthy, nothing moves. */
-    @Transactional
-    public void pollSkipped(String accountKey) {
-        Instant now = clock.instant();
-        find(accountKey).pollSucceeded(null, null, now);
-        accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength(accountKey)));
-    }
-
-    @Transactional
-    public void pollFailed(String accountKey, String reason) {
-        Instant now = clock.instant();
-        find(accountKey).pollFailed(reason);
-        accounts.lease(accountKey, replica.value(), now, now.plus(leaseLength(accountKey)));
-    }
-
-    /** Every registered account with its cursors, lease and health, for the health check and the API. */
+    /**
+     * Every registered account with its cursors, lease and the health of each endpoint, for the channel health
+     * group, the API and the channel health page.
+     */
     @Transactional
     public List<AccountHealth> health() {
+        Instant now = clock.instant();
+        Map<String, List<ChannelEndpoint>> byAccount = endpoints.all();
         return accounts.listAll().stream()
                 .filter(account -> config.accounts().containsKey(account.accountKey()))
-                .map(account -> new AccountHealth(account.accountKey(), account.handle(), account.externalUserId(),
-                        account.lastPollAt(), account.lastMessageAt(), account.lastPollError(),
-                        account.consecutiveFailures(), account.leaseOwner(), account.leaseUntil(),
+                .map(account -> AccountHealth.of(account.accountKey(), account.handle(), account.externalUserId(),
+                        account.lastPollAt(), account.lastMessageAt(), account.leaseOwner(), account.leaseUntil(),
                         account.mentionsSinceId(), account.dmLastEventId(),
                         pollInterval(account.accountKey()).orElse(null),
                         budget.remaining(account.accountKey(), ApiCall.MENTIONS).orElse(null),
                         budget.remaining(account.accountKey(), ApiCall.DIRECT_MESSAGES).orElse(null),
-                        account.mentionsBehind(), account.dmsBehind()))
+                        account.mentionsBehind(), account.dmsBehind(), overdue(account, now),
+                        endpointHealth(account.accountKey(), byAccount.getOrDefault(account.accountKey(), List.of()), now)))
                 .sorted(Comparator.comparing(AccountHealth::accountKey))
+                .toList();
+    }
+
+    /**
+     * Not polled for longer than expected: a poll every interval, and a takeover within one more when the
+     * holder dies. Scheduled polling only (on demand, nothing is expected).
+     */
+    private boolean overdue(ChannelAccount account, Instant now) {
+        Optional<Duration> interval = pollInterval(account.accountKey());
+        if (interval.isEmpty()) {
+            return false;
+        }
+        return PollSchedule.isOverdue(account.lastPollAt(), account.createdAt(), interval.get(), now);
+    }
+
+    private List<EndpointHealth> endpointHealth(String accountKey, List<ChannelEndpoint> rows, Instant now) {
+        return rows.stream()
+                .sorted(Comparator.comparing(ChannelEndpoint::endpoint))
+                .map(row -> {
+                    ApiCall call = row.endpoint() == Endpoint.MENTIONS ? ApiCall.MENTIONS
+                            : row.endpoint() == Endpoint.DIRECT_MESSAGES ? ApiCall.DIRECT_MESSAGES : null;
+                    Duration readEvery = call != null && PollPacing.spreads(config, call)
+                            ? budget.spacing(accountKey, call) : null;
+                    Instant blockedUntil = row.blockedUntil() != null && row.blockedUntil().isAfter(now)
+                            ? row.blockedUntil() : null;
+                    Instant nextReadAt = row.nextReadAt() != null && row.nextReadAt().isAfter(now) ? row.nextReadAt() : null;
+                    return new EndpointHealth(row.endpoint().tag(), row.lastSuccessAt(), row.lastError(),
+                            row.lastErrorAt(), row.consecutiveFailures(), blockedUntil, nextReadAt, readEvery);
+                })
                 .toList();
     }
 

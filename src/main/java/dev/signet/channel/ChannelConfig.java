@@ -29,6 +29,15 @@ public interface ChannelConfig {
     @WithDefault("true")
     boolean spreadPolls();
 
+    /**
+     * Spread DM reads over X's window even when {@link #spreadPolls()} is off: one DM read per window / limit at most
+     * (every 60 s on X's 15 per 15 minutes), so that the window is never spent and a new DM waits at most that long,
+     * instead of polls spending it in minutes and later DMs waiting for the reset. The account view shows the pace
+     * and the next read. Turn off only against a fake X that doesn't enforce limits.
+     */
+    @WithDefault("true")
+    boolean spreadDirectMessagePolls();
+
     /** Connect and read timeout of every call to the X API. */
     @WithDefault("10s")
     Duration requestTimeout();

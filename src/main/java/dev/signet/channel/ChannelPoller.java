@@ -7,20 +7,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * Pulls new mentions and DMs of every brand account this replica holds the poll lease of, and hands them
  * to intake. A cursor is stored only after
  * every message it covers has been taken for good, so a crash or a failure mid-cycle re-reads rather than
  * skips; intake's idempotency makes the re-read harmless.
+ * <p>
+ * Mentions and DMs are read independently: each has its own method, budget, cursor and health
+ * ({@link EndpointHealthService}), so a persistent error on one never keeps the other from arriving, and a read the
+ * budget holds back leaves the last error visible. Besides the poll tick, every replica looks at the leases four
+ * times per tick ({@link PollLease}): the holder renews them, the others take over an expired one at once.
  * <p>
  * "Taken for good" depends on the transport ({@code signet.messaging.transport}). In-process, intake has
  * committed the message. With Kafka (production), the broker has written it to every in-sync replica
@@ -38,25 +48,38 @@ public class ChannelPoller {
     private final RateLimitBudget budget;
     private final ChannelRetry retry;
     private final ApiUsageService usage;
+    private final EndpointHealthService health;
     private final Clock clock;
-    private final boolean spreadPolls;
+    private final ChannelConfig config;
     private final InboundHandOver handOver;
-    private final String pollInterval;
     /** When this replica last polled each account on schedule (its own interval may be several ticks). */
     private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
+    /** Accounts being polled by this replica now: the lease check and the tick never read one account twice at once. */
+    private final Set<String> polling = ConcurrentHashMap.newKeySet();
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
-            ChannelRetry retry, ApiUsageService usage, Clock clock, ChannelConfig config,
+            ChannelRetry retry, ApiUsageService usage, EndpointHealthService health, Clock clock, ChannelConfig config,
             InboundHandOver handOver) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
         this.retry = retry;
         this.usage = usage;
+        this.health = health;
         this.clock = clock;
-        this.spreadPolls = config.spreadPolls();
+        this.config = config;
         this.handOver = handOver;
-        this.pollInterval = config.pollInterval();
+    }
+
+    /** With scheduled polling on, looks at the leases four times per tick (a programmatic job: its period is derived). */
+    void scheduleLeaseChecks(@Observes StartupEvent start, Scheduler scheduler) {
+        PollInterval.parse(config.pollInterval()).ifPresent(tick -> scheduler.newJob("channel-lease")
+                .setInterval(PollLease.checkEvery(tick).toString())
+                .setDelayed("2s")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
+                .setTask(execution -> checkLeases())
+                .schedule());
     }
 
     @Scheduled(identity = "channel-poll", every = "${signet.channel.poll-interval}", delayed = "2s",
@@ -72,10 +95,21 @@ public class ChannelPoller {
         }
     }
 
+    /** Renews the leases this replica holds; takes an expired one and polls that account at once. */
+    void checkLeases() {
+        for (String key : accounts.configuredKeys()) {
+            if (accounts.keepLease(key) == PollLease.Outcome.TAKEN) {
+                LOG.infof("poll lease taken over: account=%s", key);
+                lastScheduledPoll.put(key, clock.instant());
+                poll(key);
+            }
+        }
+    }
+
     /** Whether an account's own interval has passed since this replica last polled it on schedule. */
     private boolean due(String accountKey, Instant now) {
         Optional<Duration> interval = accounts.pollInterval(accountKey);
-        Optional<Duration> tick = PollInterval.parse(pollInterval);
+        Optional<Duration> tick = PollInterval.parse(config.pollInterval());
         return interval.isEmpty() || tick.isEmpty()
                 || PollSchedule.isDue(lastScheduledPoll.get(accountKey), interval.get(), tick.get(), now);
     }
@@ -89,63 +123,108 @@ public class ChannelPoller {
         return outcomes;
     }
 
-    /** Polls one account: mentions, then DMs; stores each cursor once its messages are stored. */
+    /**
+     * Polls one account: mentions, then DMs, each on its own (a failure of one is recorded and the other is read
+     * all the same); stores each cursor once its messages are stored.
+     */
     public PollOutcome poll(String accountKey) {
-        if (!accounts.tryLease(accountKey)) {
-            return new PollOutcome(accountKey, 0, null, true);
+        if (!polling.add(accountKey)) {
+            return new PollOutcome(accountKey, 0, null, false);
         }
         try {
-            ChannelAccountService.AccountState state = accounts.state(accountKey);
-            ChannelConnector connector = connectors.forAccount(accountKey);
-            if (state.externalUserId() == null) {
-                accounts.identified(accountKey, retry.call(connector::verifyCredentials));
-            }
-            // An account without a cursor yet reads back its initial backfill window, not all X still serves.
-            String mentionsSince = state.mentionsSinceId() != null ? state.mentionsSinceId()
-                    : connector.cursorAt(accounts.backfillFrom(accountKey));
-            String dmsSince = state.dmLastEventId() != null ? state.dmLastEventId()
-                    : connector.cursorAt(accounts.backfillFrom(accountKey));
-            Optional<FetchResult> mentions = fetch(accountKey, ApiCall.MENTIONS, () -> connector.fetchMentions(mentionsSince));
-            if (mentions.isPresent()) {
-                deliver(mentions.get().messages());
-                accounts.mentionsRead(accountKey, mentions.get());
-            }
-            Optional<FetchResult> directMessages = fetch(accountKey, ApiCall.DIRECT_MESSAGES,
-                    () -> connector.fetchDirectMessages(dmsSince));
-            if (directMessages.isPresent()) {
-                deliver(directMessages.get().messages());
-                accounts.directMessagesRead(accountKey, directMessages.get());
-            }
-            if (mentions.isEmpty() && directMessages.isEmpty()) {
-                accounts.pollSkipped(accountKey);
-            }
-            int mentionCount = mentions.map(read -> read.messages().size()).orElse(0);
-            int dmCount = directMessages.map(read -> read.messages().size()).orElse(0);
-            usage.read(accountKey, mentionCount, dmCount);
-            int fetched = mentionCount + dmCount;
-            if (fetched > 0) {
-                LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentionCount, dmCount);
-            }
-            return new PollOutcome(accountKey, fetched, null, false);
-        } catch (ChannelException | IntakeFailedException e) {
-            accounts.pollFailed(accountKey, e.getMessage());
-            LOG.warnf("poll failed: account=%s reason=%s", accountKey, e.getMessage());
-            return new PollOutcome(accountKey, 0, e.getMessage(), false);
+            return pollHeld(accountKey);
+        } finally {
+            polling.remove(accountKey);
         }
     }
 
+    private PollOutcome pollHeld(String accountKey) {
+        if (!accounts.tryLease(accountKey)) {
+            return new PollOutcome(accountKey, 0, null, true);
+        }
+        ChannelAccountService.AccountState state;
+        ChannelConnector connector;
+        try {
+            state = accounts.state(accountKey);
+            connector = connectors.forAccount(accountKey);
+            if (state.externalUserId() == null) {
+                accounts.identified(accountKey, retry.call(connector::verifyCredentials));
+            }
+        } catch (ChannelException e) {
+            // Without knowing whose account it is, neither endpoint can be read: both say why.
+            health.failed(accountKey, Endpoint.MENTIONS, e.getMessage(), blockedUntil(e));
+            health.failed(accountKey, Endpoint.DIRECT_MESSAGES, e.getMessage(), blockedUntil(e));
+            accounts.polled(accountKey);
+            return new PollOutcome(accountKey, 0, e.getMessage(), false);
+        }
+        Read mentions = readMentions(accountKey, connector, state);
+        Read directMessages = readDirectMessages(accountKey, connector, state);
+        accounts.polled(accountKey);
+        usage.read(accountKey, mentions.count(), directMessages.count());
+        int fetched = mentions.count() + directMessages.count();
+        if (fetched > 0) {
+            LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentions.count(), directMessages.count());
+        }
+        String error = mentions.error() != null ? mentions.error() : directMessages.error();
+        return new PollOutcome(accountKey, fetched, error, false);
+    }
+
+    private Read readMentions(String accountKey, ChannelConnector connector, ChannelAccountService.AccountState state) {
+        String since = state.mentionsSinceId();
+        return read(accountKey, Endpoint.MENTIONS, ApiCall.MENTIONS,
+                // An account without a cursor yet reads back its initial backfill window, not all X still serves.
+                () -> connector.fetchMentions(since != null ? since : connector.cursorAt(accounts.backfillFrom(accountKey))),
+                read -> accounts.mentionsRead(accountKey, since, read));
+    }
+
+    private Read readDirectMessages(String accountKey, ChannelConnector connector,
+            ChannelAccountService.AccountState state) {
+        String since = state.dmLastEventId();
+        return read(accountKey, Endpoint.DIRECT_MESSAGES, ApiCall.DIRECT_MESSAGES,
+                () -> connector.fetchDirectMessages(since != null ? since
+                        : connector.cursorAt(accounts.backfillFrom(accountKey))),
+                read -> accounts.directMessagesRead(accountKey, since, read));
+    }
+
     /**
-     * Fetches within the rate-limit budget: skipped (empty; nothing fetched, cursor kept) while the window is
-     * spent or the previous poll of this call is too recent; retried with backoff on passing failures.
+     * Reads one endpoint within the rate-limit budget and records how it went: held back (nothing fetched, cursor,
+     * last error and failures kept) while the window is spent or the previous read is too recent; fetched (retried
+     * with backoff on passing failures), delivered, then the cursor stored; or failed, cursor kept.
      */
-    private Optional<FetchResult> fetch(String accountKey, ApiCall call, Supplier<FetchResult> fetch) {
+    private Read read(String accountKey, Endpoint endpoint, ApiCall call, Supplier<FetchResult> fetch,
+            Consumer<FetchResult> storeCursor) {
         Instant now = clock.instant();
-        boolean allowed = spreadPolls ? budget.mayPoll(accountKey, call, now) : budget.blockedUntil(accountKey, call, now).isEmpty();
+        boolean spread = PollPacing.spreads(config, call);
+        boolean allowed = spread ? budget.mayPoll(accountKey, call, now) : budget.blockedUntil(accountKey, call, now).isEmpty();
         if (!allowed) {
-            return Optional.empty();
+            health.heldBack(accountKey, endpoint, budget.nextPollAt(accountKey, call, spread, now),
+                    budget.blockedUntil(accountKey, call, now).orElse(null));
+            return Read.HELD_BACK;
         }
         budget.polled(accountKey, call, now);
-        return Optional.of(retry.call(fetch));
+        try {
+            FetchResult read = retry.call(fetch);
+            deliver(read.messages());
+            storeCursor.accept(read);
+            health.succeeded(accountKey, endpoint);
+            if (spread) {
+                health.nextRead(accountKey, endpoint, budget.nextPollAt(accountKey, call, true, clock.instant()));
+            }
+            return new Read(read.messages().size(), null);
+        } catch (ChannelException | IntakeFailedException e) {
+            health.failed(accountKey, endpoint, e.getMessage(), blockedUntil(e));
+            LOG.warnf("read failed: account=%s endpoint=%s reason=%s", accountKey, endpoint.tag(), e.getMessage());
+            return new Read(0, e.getMessage());
+        }
+    }
+
+    /** Until when X refuses calls after this failure: its reset after a 429, else not at all. */
+    private static Instant blockedUntil(ChannelException e) {
+        return e instanceof RateLimitedException limited ? limited.resetAt() : null;
+    }
+
+    private static Instant blockedUntil(RuntimeException e) {
+        return e instanceof ChannelException channel ? blockedUntil(channel) : null;
     }
 
     /** Hands the messages to intake (see {@link InboundHandOver}); nothing to do for an empty fetch. */
@@ -155,9 +234,15 @@ public class ChannelPoller {
         }
     }
 
+    /** How one endpoint's read went: messages fetched, and the error if it failed. */
+    private record Read(int count, String error) {
+        static final Read HELD_BACK = new Read(0, null);
+    }
+
     /**
-     * The result of polling one account. {@code error} is null when the poll succeeded; {@code leasedElsewhere}
-     * is true when another replica holds the account's poll lease (this one did nothing).
+     * The result of polling one account. {@code error} is null when every read of this poll succeeded or was held
+     * back by the budget (the mentions error first, when both failed); {@code leasedElsewhere} is true when another
+     * replica holds the account's poll lease (this one did nothing).
      */
     public record PollOutcome(String accountKey, int fetched, String error, boolean leasedElsewhere) {
     }

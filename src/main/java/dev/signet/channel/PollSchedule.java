@@ -19,4 +19,14 @@ final class PollSchedule {
         }
         return !now.plus(tick.dividedBy(2)).isBefore(lastPoll.plus(interval));
     }
+
+    /**
+     * Whether an account polled every {@code interval} has gone unpolled for longer than expected: one interval, plus
+     * one more for another replica to take over when the holder dies. {@code lastPoll} null: counted from
+     * {@code since} (when the account was registered).
+     */
+    static boolean isOverdue(Instant lastPoll, Instant since, Duration interval, Instant now) {
+        Instant from = lastPoll != null ? lastPoll : since;
+        return from.plus(interval.multipliedBy(2)).isBefore(now);
+    }
 }

@@ -66,8 +66,27 @@ public class RateLimitBudget {
         if (window == null || window.lastPollAt() == null) {
             return true;
         }
-        Duration spacing = ApiCall.WINDOW.dividedBy(Math.max(1, window.limit()));
-        return !now.isBefore(window.lastPollAt().plus(spacing));
+        return !now.isBefore(window.lastPollAt().plus(spacing(accountKey, call)));
+    }
+
+    /** The least time between two polls of this call that keeps polling within the window: window / limit. */
+    public Duration spacing(String accountKey, ApiCall call) {
+        Window window = windows.get(new Key(accountKey, call));
+        return ApiCall.WINDOW.dividedBy(Math.max(1, window == null ? call.defaultLimit() : window.limit()));
+    }
+
+    /**
+     * The earliest a poll of this call may start: after the window's reset while it is spent and, when polls are
+     * {@code spread}, one {@link #spacing} after the previous poll.
+     */
+    public Instant nextPollAt(String accountKey, ApiCall call, boolean spread, Instant now) {
+        Instant next = blockedUntil(accountKey, call, now).orElse(now);
+        Window window = windows.get(new Key(accountKey, call));
+        if (spread && window != null && window.lastPollAt() != null) {
+            Instant spaced = window.lastPollAt().plus(spacing(accountKey, call));
+            next = spaced.isAfter(next) ? spaced : next;
+        }
+        return next;
     }
 
     /** Remembers that a poll of this call started now. */

@@ -182,22 +182,27 @@ public class IntakeService {
             changes.fire(QueueChanged.of(QueueChanged.Type.MESSAGE_RECEIVED, c, now));
         });
         tally.forEach((accountKey, reason, count, lastId) -> drops.count(accountKey, reason, count, lastId, now));
-        recordVolume(chunk, results, accountsByKey);
+        recordVolume(chunk, results);
         return results;
     }
 
-    /** Counts the stored messages per account and hour, and when each account last heard from a customer. */
-    private void recordVolume(List<InboundMessage> chunk, List<IntakeResult> results, Map<String, ChannelAccount> accountsByKey) {
+    /**
+     * Counts the stored messages per account and hour, and when each account last heard from a customer: one targeted
+     * update per account, never the account row as read (the poller moves its cursors and lease meanwhile).
+     */
+    private void recordVolume(List<InboundMessage> chunk, List<IntakeResult> results) {
         Map<String, Map<Instant, Long>> perAccount = new HashMap<>();
+        Map<String, Instant> latest = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             if (results.get(i) == IntakeResult.STORED) {
                 InboundMessage stored = chunk.get(i);
                 perAccount.computeIfAbsent(stored.accountKey(), key -> new HashMap<>())
                         .merge(stored.sentAt().truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
-                accountsByKey.get(stored.accountKey()).customerMessageArrived(stored.sentAt());
+                latest.merge(stored.accountKey(), stored.sentAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
         perAccount.forEach(volumes::add);
+        latest.forEach(accounts::customerMessageArrived);
     }
 
     /**

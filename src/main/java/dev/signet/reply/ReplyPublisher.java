@@ -21,6 +21,7 @@ import dev.signet.channel.ChannelConnectors;
 import dev.signet.channel.ChannelException;
 import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
+import dev.signet.channel.EndpointHealthService;
 import dev.signet.channel.RateLimitedException;
 import dev.signet.customer.Network;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,9 +56,11 @@ public class ReplyPublisher {
     private final PublishRetry retry;
     private final PublisherConfig config;
     private final Clock clock;
+    private final EndpointHealthService endpointHealth;
 
     public ReplyPublisher(OutboxRepository outbox, ChannelConnectors connectors, ApiUsageService usage,
-            PublishRetry retry, PublisherConfig config, Clock clock) {
+            PublishRetry retry, PublisherConfig config, Clock clock, EndpointHealthService endpointHealth) {
+        this.endpointHealth = endpointHealth;
         this.outbox = outbox;
         this.connectors = connectors;
         this.usage = usage;
@@ -196,6 +199,8 @@ public class ReplyPublisher {
         }
         Instant next = retryAt;
         QuarkusTransaction.requiringNew().run(() -> outbox.findById(outboxId).failed(e.getMessage(), next));
+        // Channel health: publishing of this account failed (its own endpoint; see EndpointHealthService).
+        endpointHealth.publishFailed(task.accountKey(), e.getMessage(), e instanceof RateLimitedException ? next : null);
         LOG.warnf("reply not published: outbox=%d key=%s account=%s attempt=%d retryAt=%s reason=%s cause=%s", outboxId,
                 task.outgoing().idempotencyKey(), task.accountKey(), task.attempts(), next, e.getMessage(),
                 e.getCause() == null ? "-" : e.getCause().getClass().getName());
@@ -240,6 +245,8 @@ public class ReplyPublisher {
                 usage.repliedPublicly(task.accountKey(), task.outgoing().text());
             }
         });
+        // Channel health: publishing of this account works (its own endpoint; see EndpointHealthService).
+        endpointHealth.publishSucceeded(task.accountKey());
         LOG.infof("reply published: outbox=%d key=%s account=%s dm=%s externalId=%s recovered=%s idUnknown=%s",
                 outboxId, task.outgoing().idempotencyKey(), task.accountKey(), task.outgoing().directMessage(),
                 published.externalId(), recovered, published.idUnknown());

@@ -70,7 +70,8 @@ class InitialBackfillAndBacklogTest {
                 .body("find { it.accountKey == 'test-mobile' }.mentionsRemaining", notNullValue())
                 .body("find { it.accountKey == 'test-mobile' }.mentionsBehind", equalTo(false));
 
-        accounts.mentionsRead(TestWorld.MOBILE, new FetchResult(List.of(), null, true));
+        accounts.mentionsRead(TestWorld.MOBILE, accounts.state(TestWorld.MOBILE).mentionsSinceId(),
+                new FetchResult(List.of(), null, true));
         given().auth().preemptive().basic(lead.username(), lead.password())
                 .when().get("/api/accounts")
                 .then().statusCode(200)

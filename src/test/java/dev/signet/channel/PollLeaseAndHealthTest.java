@@ -23,7 +23,7 @@ import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** One poller per account (a database lease), and readiness that follows each account's polling. */
+/** One poller per account (a database lease), and channel health that follows each account's endpoints. */
 @QuarkusTest
 class PollLeaseAndHealthTest {
 
@@ -33,6 +33,8 @@ class PollLeaseAndHealthTest {
     ChannelAccountService accounts;
     @Inject
     ReplicaId replica;
+    @Inject
+    EndpointHealthService endpoints;
     @Inject
     SandboxService sandbox;
     @Inject
@@ -74,15 +76,17 @@ class PollLeaseAndHealthTest {
     }
 
     @Test
-    void readinessGoesDownAfterThreeFailedPollsAndRecoversAfterASuccessfulOne() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        accounts.pollFailed(TestWorld.MOBILE, "X could not fetch mentions: HTTP 503");
-        accounts.pollFailed(TestWorld.MOBILE, "X could not fetch mentions: HTTP 503");
-        given().when().get("/q/health/ready").then().statusCode(200);
-        accounts.pollFailed(TestWorld.MOBILE, "X could not fetch mentions: HTTP 503");
-        given().when().get("/q/health/ready").then().statusCode(503)
+    void channelHealthGoesDownAfterThreeFailedReadsAndRecoversAfterASuccessfulOne() {
+        given().when().get("/q/health/group/channels").then().statusCode(200);
+        endpoints.failed(TestWorld.MOBILE, Endpoint.MENTIONS, "X could not fetch mentions: HTTP 503", null);
+        endpoints.failed(TestWorld.MOBILE, Endpoint.MENTIONS, "X could not fetch mentions: HTTP 503", null);
+        given().when().get("/q/health/group/channels").then().statusCode(200);
+        endpoints.failed(TestWorld.MOBILE, Endpoint.MENTIONS, "X could not fetch mentions: HTTP 503", null);
+        given().when().get("/q/health/group/channels").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body(containsString("failing: X could not fetch mentions: HTTP 503"));
+                .body(containsString("failing (3 in a row): X could not fetch mentions: HTTP 503"));
+        // One brand's trouble on X doesn't take the replica out of service.
+        given().when().get("/q/health/ready").then().statusCode(200);
 
         TestWorld.Login lead = world.user(Role.LEAD);
         given().auth().preemptive().basic(lead.username(), lead.password())
@@ -91,7 +95,7 @@ class PollLeaseAndHealthTest {
                 .body("find { it.accountKey == 'test-mobile' }.consecutiveFailures", equalTo(3));
 
         assertNull(poller.poll(TestWorld.MOBILE).error());
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/group/channels").then().statusCode(200);
     }
 
     @Test

@@ -36,4 +36,13 @@ class PollScheduleTest {
         assertTrue(PollSchedule.isDue(T0, Duration.ofSeconds(26), TICK, T0.plusSeconds(30)));
         assertTrue(PollSchedule.isDue(T0, Duration.ofSeconds(24), TICK, T0.plusSeconds(20)));
     }
+
+    @Test
+    void anAccountIsOverdueOnceTwoIntervalsPassWithoutAPoll() {
+        assertFalse(PollSchedule.isOverdue(T0, T0.minusSeconds(3600), TICK, T0.plusSeconds(20)));
+        assertTrue(PollSchedule.isOverdue(T0, T0.minusSeconds(3600), TICK, T0.plusMillis(20_001)));
+        // Never polled: counted from registration, not from the epoch.
+        assertFalse(PollSchedule.isOverdue(null, T0, TICK, T0.plusSeconds(5)));
+        assertTrue(PollSchedule.isOverdue(null, T0, TICK, T0.plusSeconds(21)));
+    }
 }
