@@ -41,13 +41,14 @@ public class ChannelPoller {
     private final Clock clock;
     private final boolean spreadPolls;
     private final InboundHandOver handOver;
+    private final QuarantineSink quarantine;
     private final String pollInterval;
     /** When this replica last polled each account on schedule (its own interval may be several ticks). */
     private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, Clock clock, ChannelConfig config,
-            InboundHandOver handOver) {
+            InboundHandOver handOver, QuarantineSink quarantine) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
@@ -56,6 +57,7 @@ public class ChannelPoller {
         this.clock = clock;
         this.spreadPolls = config.spreadPolls();
         this.handOver = handOver;
+        this.quarantine = quarantine;
         this.pollInterval = config.pollInterval();
     }
 
@@ -107,13 +109,13 @@ public class ChannelPoller {
                     : connector.cursorAt(accounts.backfillFrom(accountKey));
             Optional<FetchResult> mentions = fetch(accountKey, ApiCall.MENTIONS, () -> connector.fetchMentions(mentionsSince));
             if (mentions.isPresent()) {
-                deliver(mentions.get().messages());
+                deliver(mentions.get());
                 accounts.mentionsRead(accountKey, mentions.get());
             }
             Optional<FetchResult> directMessages = fetch(accountKey, ApiCall.DIRECT_MESSAGES,
                     () -> connector.fetchDirectMessages(dmsSince));
             if (directMessages.isPresent()) {
-                deliver(directMessages.get().messages());
+                deliver(directMessages.get());
                 accounts.directMessagesRead(accountKey, directMessages.get());
             }
             if (mentions.isEmpty() && directMessages.isEmpty()) {
@@ -121,7 +123,11 @@ public class ChannelPoller {
             }
             int mentionCount = mentions.map(read -> read.messages().size()).orElse(0);
             int dmCount = directMessages.map(read -> read.messages().size()).orElse(0);
-            usage.read(accountKey, mentionCount, dmCount);
+            // X bills what it returned, quarantined items and looked-up authors included.
+            usage.read(accountKey, mentionCount + mentions.map(read -> read.quarantined().size()).orElse(0),
+                    dmCount + directMessages.map(read -> read.quarantined().size()).orElse(0));
+            usage.usersRead(accountKey, mentions.map(FetchResult::usersLookedUp).orElse(0)
+                    + directMessages.map(FetchResult::usersLookedUp).orElse(0));
             int fetched = mentionCount + dmCount;
             if (fetched > 0) {
                 LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentionCount, dmCount);
@@ -148,10 +154,18 @@ public class ChannelPoller {
         return Optional.of(retry.call(fetch));
     }
 
-    /** Hands the messages to intake (see {@link InboundHandOver}); nothing to do for an empty fetch. */
-    private void deliver(List<InboundMessage> messages) {
-        if (!messages.isEmpty()) {
-            handOver.deliver(messages);
+    /**
+     * Hands the messages to intake (see {@link InboundHandOver}) and keeps the items it can't take in the
+     * quarantine, before the cursor moves past them; nothing to do for an empty fetch.
+     */
+    private void deliver(FetchResult fetched) {
+        if (!fetched.messages().isEmpty()) {
+            handOver.deliver(fetched.messages());
+        }
+        if (!fetched.quarantined().isEmpty()) {
+            quarantine.hold(fetched.quarantined());
+            LOG.warnf("items quarantined: account=%s count=%d", fetched.quarantined().get(0).accountKey(),
+                    fetched.quarantined().size());
         }
     }
 

@@ -75,6 +75,6 @@ class ApiCostMeterTest {
 
     private ApiUsageView current() {
         return usage.month(usage.thisMonth()).stream().filter(row -> row.accountKey().equals(TestWorld.MOBILE)).findFirst()
-                .orElse(new ApiUsageView(TestWorld.MOBILE, usage.thisMonth().toString(), 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(3)));
+                .orElse(new ApiUsageView(TestWorld.MOBILE, usage.thisMonth().toString(), 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(3)));
     }
 }
