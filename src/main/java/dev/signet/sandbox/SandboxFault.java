@@ -10,7 +10,11 @@ package dev.signet.sandbox;
  * @param resetInSeconds for a 429: when the rate-limit window resets (x-rate-limit-reset)
  * @param distortion     for a v1.1 mentions page answered normally: {@code repeat} (the page repeats the last
  *                       item of the page before, as an off-by-one max_id would) or {@code shuffle} (items out of
- *                       order); null for none
+ *                       order); for a v2 mentions or DM events page ({@code pathSuffix} {@code mentions} or
+ *                       {@code dm_events}), what X may lawfully send (its schema makes these optional) and Signet must
+ *                       quarantine or look up: {@code no-includes}, {@code author-not-included}, {@code no-author-id},
+ *                       {@code unknown-event-type}, {@code bad-created-at} (see {@link SandboxV2Distortions}); null
+ *                       for none
  * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
@@ -26,6 +30,16 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
 
     public static final String REPEAT = "repeat";
     public static final String SHUFFLE = "shuffle";
+    /** v2 page answered without {@code includes} at all. */
+    public static final String NO_INCLUDES = "no-includes";
+    /** v2 page whose {@code includes.users} lacks the first item's author (a suspended account). */
+    public static final String AUTHOR_NOT_INCLUDED = "author-not-included";
+    /** v2 mentions page whose first post has no {@code author_id}. */
+    public static final String NO_AUTHOR_ID = "no-author-id";
+    /** v2 DM events page whose first event has an event type Signet does not know. */
+    public static final String UNKNOWN_EVENT_TYPE = "unknown-event-type";
+    /** v2 page whose first item has a {@code created_at} that is not ISO-8601. */
+    public static final String BAD_CREATED_AT = "bad-created-at";
 
     /** A fault without distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,

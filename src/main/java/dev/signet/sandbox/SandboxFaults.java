@@ -62,6 +62,18 @@ public class SandboxFaults {
         return take(path, true).map(SandboxFault::distortion);
     }
 
+    /** Takes one use of the first distortion among {@code which} armed for this path (v2 pages). */
+    synchronized Optional<String> takeDistortion(String path, java.util.Set<String> which) {
+        for (int i = 0; i < armed.size(); i++) {
+            SandboxFault fault = armed.get(i);
+            if (fault.matches(path) && !fault.afterWrite() && fault.distorts() && which.contains(fault.distortion())) {
+                use(i, fault);
+                return Optional.of(fault.distortion());
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<SandboxFault> take(String path, boolean distortion) {
         for (int i = 0; i < armed.size(); i++) {
             SandboxFault fault = armed.get(i);

@@ -40,33 +40,37 @@ public class SandboxXV2Routes {
     private final XJson json;
     private final XJsonV2 jsonV2;
     private final ObjectMapper mapper;
+    private final SandboxV2Distortions distortions;
 
     public SandboxXV2Routes(SandboxConfig config, SandboxXService x, SandboxXV2Service v2, XJson json, XJsonV2 jsonV2,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, SandboxV2Distortions distortions) {
         this.config = config;
         this.x = x;
         this.v2 = v2;
         this.json = json;
         this.jsonV2 = jsonV2;
         this.mapper = mapper;
+        this.distortions = distortions;
     }
 
     void init(@Observes Router router) {
         String base = XHttp.trimTrailingSlash(config.xBasePath()) + "/2/";
         router.route(base + "*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         get(router, base + "users/me", XEndpoint.V2_USERS_ME, (caller, ctx) -> v2.me(caller));
+        get(router, base + "users", XEndpoint.V2_USERS_LOOKUP, (caller, ctx) -> v2.usersByIds(param(ctx, "ids")));
         get(router, base + "users/:id/mentions", XEndpoint.V2_MENTIONS,
-                (caller, ctx) -> v2.mentions(ctx.pathParam("id"), new SandboxXV2Service.MentionsQuery(
-                        intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
-                        param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
+                (caller, ctx) -> distortions.apply(SandboxV2Distortions.MENTIONS, v2.mentions(ctx.pathParam("id"),
+                        new SandboxXV2Service.MentionsQuery(intParam(ctx, "max_results"), param(ctx, "since_id"),
+                                param(ctx, "until_id"), param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"),
+                                setParam(ctx, "expansions")))));
         get(router, base + "users/:id/tweets", XEndpoint.V2_USER_TWEETS,
                 (caller, ctx) -> v2.tweetsBy(ctx.pathParam("id"), new SandboxXV2Service.MentionsQuery(
                         intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
                         param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
         get(router, base + "dm_events", XEndpoint.V2_DM_EVENTS,
-                (caller, ctx) -> v2.directMessageEvents(caller, intParam(ctx, "max_results"),
-                        param(ctx, "pagination_token"), setParam(ctx, "event_types"), setParam(ctx, "expansions"),
-                        Instant.now()));
+                (caller, ctx) -> distortions.apply(SandboxV2Distortions.DM_EVENTS, v2.directMessageEvents(caller,
+                        intParam(ctx, "max_results"), param(ctx, "pagination_token"), setParam(ctx, "event_types"),
+                        setParam(ctx, "expansions"), Instant.now())));
         post(router, base + "tweets", XEndpoint.V2_CREATE_TWEET, (caller, ctx) -> {
             JsonNode body = jsonBody(ctx);
             JsonNode replyTo = body.path("reply").path("in_reply_to_tweet_id");

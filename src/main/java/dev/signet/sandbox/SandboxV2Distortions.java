@@ -1,0 +1,68 @@
+package dev.signet.sandbox;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * Armed distortions of v2 pages (fault injection, {@link SandboxFault#distortion}): answers X may lawfully give,
+ * since its OpenAPI schema makes {@code includes}, a post's {@code author_id} and {@code created_at} optional and a
+ * DM event's {@code event_type} an open string. Each changes the first item of the next matching page.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
+public class SandboxV2Distortions {
+
+    static final String MENTIONS = "/2/users/:id/mentions";
+    static final String DM_EVENTS = "/2/dm_events";
+
+    /** The distortions this class applies; others armed on these paths are left for the v1.1 routes. */
+    private static final Set<String> KNOWN = Set.of(SandboxFault.NO_INCLUDES, SandboxFault.AUTHOR_NOT_INCLUDED,
+            SandboxFault.NO_AUTHOR_ID, SandboxFault.UNKNOWN_EVENT_TYPE, SandboxFault.BAD_CREATED_AT);
+
+    private final SandboxFaults faults;
+
+    public SandboxV2Distortions(SandboxFaults faults) {
+        this.faults = faults;
+    }
+
+    ObjectNode apply(String path, ObjectNode body) {
+        JsonNode data = body.path("data");
+        if (!data.isArray() || data.isEmpty()) {
+            return body;
+        }
+        String distortion = faults.takeDistortion(path, KNOWN).orElse(null);
+        if (distortion == null) {
+            return body;
+        }
+        ObjectNode first = (ObjectNode) data.get(0);
+        String authorField = first.has("sender_id") ? "sender_id" : "author_id";
+        switch (distortion) {
+            case SandboxFault.NO_INCLUDES -> body.remove("includes");
+            case SandboxFault.AUTHOR_NOT_INCLUDED -> {
+                String author = first.path(authorField).asText();
+                JsonNode users = body.path("includes").path("users");
+                if (users.isArray()) {
+                    ArrayNode kept = ((ArrayNode) users).arrayNode();
+                    users.forEach(user -> {
+                        if (!author.equals(user.path("id").asText())) {
+                            kept.add(user);
+                        }
+                    });
+                    ((ObjectNode) body.get("includes")).set("users", kept);
+                }
+            }
+            case SandboxFault.NO_AUTHOR_ID -> first.remove("author_id");
+            case SandboxFault.UNKNOWN_EVENT_TYPE -> first.put("event_type", "MessageReactionCreate");
+            case SandboxFault.BAD_CREATED_AT -> first.put("created_at", "yesterday at noon");
+            default -> throw new IllegalStateException("unknown v2 distortion " + distortion);
+        }
+        return body;
+    }
+}
