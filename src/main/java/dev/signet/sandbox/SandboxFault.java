@@ -13,8 +13,8 @@ package dev.signet.sandbox;
  *                       order); for a v2 mentions or DM events page ({@code pathSuffix} {@code mentions} or
  *                       {@code dm_events}), what X may lawfully send (its schema makes these optional) and Signet must
  *                       quarantine or look up: {@code no-includes}, {@code author-not-included}, {@code no-author-id},
- *                       {@code unknown-event-type}, {@code bad-created-at} (see {@link SandboxV2Distortions}); null
- *                       for none
+ *                       {@code unknown-event-type}, {@code bad-created-at} (see {@link SandboxPageDistortions}); null
+ *                       for none. On a v1.1 mentions page, {@code no-user}: the first status without its user
  * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
@@ -40,6 +40,8 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     public static final String UNKNOWN_EVENT_TYPE = "unknown-event-type";
     /** v2 page whose first item has a {@code created_at} that is not ISO-8601. */
     public static final String BAD_CREATED_AT = "bad-created-at";
+    /** v1.1 mentions page whose first status has no {@code user} (a suspended account). */
+    public static final String NO_USER = "no-user";
 
     /** A fault without distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,

@@ -40,10 +40,10 @@ public class SandboxXV2Routes {
     private final XJson json;
     private final XJsonV2 jsonV2;
     private final ObjectMapper mapper;
-    private final SandboxV2Distortions distortions;
+    private final SandboxPageDistortions distortions;
 
     public SandboxXV2Routes(SandboxConfig config, SandboxXService x, SandboxXV2Service v2, XJson json, XJsonV2 jsonV2,
-            ObjectMapper mapper, SandboxV2Distortions distortions) {
+            ObjectMapper mapper, SandboxPageDistortions distortions) {
         this.config = config;
         this.x = x;
         this.v2 = v2;
@@ -59,7 +59,7 @@ public class SandboxXV2Routes {
         get(router, base + "users/me", XEndpoint.V2_USERS_ME, (caller, ctx) -> v2.me(caller));
         get(router, base + "users", XEndpoint.V2_USERS_LOOKUP, (caller, ctx) -> v2.usersByIds(param(ctx, "ids")));
         get(router, base + "users/:id/mentions", XEndpoint.V2_MENTIONS,
-                (caller, ctx) -> distortions.apply(SandboxV2Distortions.MENTIONS, v2.mentions(ctx.pathParam("id"),
+                (caller, ctx) -> distortions.apply(SandboxPageDistortions.MENTIONS, v2.mentions(ctx.pathParam("id"),
                         new SandboxXV2Service.MentionsQuery(intParam(ctx, "max_results"), param(ctx, "since_id"),
                                 param(ctx, "until_id"), param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"),
                                 setParam(ctx, "expansions")))));
@@ -68,7 +68,7 @@ public class SandboxXV2Routes {
                         intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
                         param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
         get(router, base + "dm_events", XEndpoint.V2_DM_EVENTS,
-                (caller, ctx) -> distortions.apply(SandboxV2Distortions.DM_EVENTS, v2.directMessageEvents(caller,
+                (caller, ctx) -> distortions.apply(SandboxPageDistortions.DM_EVENTS, v2.directMessageEvents(caller,
                         intParam(ctx, "max_results"), param(ctx, "pagination_token"), setParam(ctx, "event_types"),
                         setParam(ctx, "expansions"), Instant.now())));
         post(router, base + "tweets", XEndpoint.V2_CREATE_TWEET, (caller, ctx) -> {

@@ -159,6 +159,27 @@ class QuarantineTest {
     }
 
     @Test
+    void aV11StatusWithoutUserIsQuarantinedAloneAndTheCursorMovesPastIt() throws Exception {
+        assertNull(poller.poll(TestWorld.AIR).error());
+        String customer = world.sandboxCustomer(sandbox, "Vee One");
+        SandboxTweetView ok = sandbox.postMention(customer, TestWorld.AIR_HANDLE, "v1 all fine", null);
+        SandboxTweetView broken = sandbox.postMention(customer, TestWorld.AIR_HANDLE, "v1 from a suspended user", null);
+        faults.arm(new SandboxFault("statuses/mentions_timeline.json", 1, 0, 0, false, 0, SandboxFault.NO_USER));
+
+        assertNull(poller.poll(TestWorld.AIR).error());
+
+        assertTrue(faults.armed().isEmpty(), "the distortion was served");
+        assertEquals(1, stored(ok.id()));
+        assertEquals(0, stored(broken.id()));
+        assertEquals(Long.toString(broken.id()), accounts.state(TestWorld.AIR).mentionsSinceId());
+        QuarantineView entry = waitingFor(broken.id());
+        assertEquals(QuarantineReason.MISSING_AUTHOR, entry.reason());
+        assertEquals("x-v1.1", entry.source());
+        assertTrue(entry.rawJson().contains("v1 from a suspended user"), entry.rawJson());
+        assertTrue(mapper.readTree(entry.rawJson()).path("user").isMissingNode(), entry.rawJson());
+    }
+
+    @Test
     void theQuarantineIsForAdminsAndLeadsOnlyAndRefusesABadStatus() {
         TestWorld.Login agent = world.agent();
         given().auth().preemptive().basic(agent.username(), agent.password())
@@ -234,7 +255,8 @@ class QuarantineTest {
         InboundMessage noText = new InboundMessage(TestWorld.AIR, Network.X, world.nextId(), MessageKind.MENTION, kim,
                 null, null, null, Instant.now());
         String lateKey = "late-" + world.nextId();
-        InboundMessage lateAccount = world.mention(lateKey, kim, "for an account added later", null);
+        InboundMessage lateAccount = world.mention(lateKey, kim, "for an account added later <script>alert(1)</script>",
+                null);
 
         List<IntakeResult> results = intake.receiveAll(List.of(noText, good, lateAccount));
 
@@ -248,6 +270,22 @@ class QuarantineTest {
         assertTrue(late.rawJson().contains("for an account added later"), late.rawJson());
 
         TestWorld.Login lead = world.user(Role.LEAD);
+        // The admin page lists it, linked from channel health, the customer's text escaped.
+        given().auth().preemptive().basic(lead.username(), lead.password())
+                .when().get("/admin")
+                .then().statusCode(200).body(containsString("href=\"/admin/quarantine\""));
+        String page = given().auth().preemptive().basic(lead.username(), lead.password())
+                .when().get("/admin/quarantine")
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("/admin/quarantine/" + late.id() + "/replay"), "a replay button");
+        assertTrue(page.contains("REFUSED_BY_INTAKE"));
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the raw JSON is escaped");
+        assertFalse(page.contains("<script>alert(1)"), "no user text unescaped");
+        TestWorld.Login agent = world.agent();
+        given().auth().preemptive().basic(agent.username(), agent.password())
+                .redirects().follow(false)
+                .when().get("/admin/quarantine")
+                .then().statusCode(403);
         given().auth().preemptive().basic(lead.username(), lead.password())
                 .contentType(ContentType.JSON).body("{}")
                 .when().post("/api/quarantine/" + late.id() + "/replay")

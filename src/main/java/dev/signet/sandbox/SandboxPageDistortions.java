@@ -11,25 +11,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
- * Armed distortions of v2 pages (fault injection, {@link SandboxFault#distortion}): answers X may lawfully give,
- * since its OpenAPI schema makes {@code includes}, a post's {@code author_id} and {@code created_at} optional and a
- * DM event's {@code event_type} an open string. Each changes the first item of the next matching page.
+ * Armed distortions of pages (fault injection, {@link SandboxFault#distortion}) that Signet must quarantine or
+ * look up: answers X may lawfully give, since v2's OpenAPI schema makes {@code includes}, a post's
+ * {@code author_id} and {@code created_at} optional and a DM event's {@code event_type} an open string (and v1.1
+ * statuses of suspended users come without {@code user}). Each changes the first item of the next matching page.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
-public class SandboxV2Distortions {
+public class SandboxPageDistortions {
 
     static final String MENTIONS = "/2/users/:id/mentions";
     static final String DM_EVENTS = "/2/dm_events";
+    static final String V1_MENTIONS = "statuses/mentions_timeline.json";
 
-    /** The distortions this class applies; others armed on these paths are left for the v1.1 routes. */
-    private static final Set<String> KNOWN = Set.of(SandboxFault.NO_INCLUDES, SandboxFault.AUTHOR_NOT_INCLUDED,
-            SandboxFault.NO_AUTHOR_ID, SandboxFault.UNKNOWN_EVENT_TYPE, SandboxFault.BAD_CREATED_AT);
+    /** The distortions this class applies; the others (repeat, shuffle) are the v1.1 mentions page's own. */
+    static final Set<String> KNOWN = Set.of(SandboxFault.NO_INCLUDES, SandboxFault.AUTHOR_NOT_INCLUDED,
+            SandboxFault.NO_AUTHOR_ID, SandboxFault.UNKNOWN_EVENT_TYPE, SandboxFault.BAD_CREATED_AT,
+            SandboxFault.NO_USER);
 
     private final SandboxFaults faults;
 
-    public SandboxV2Distortions(SandboxFaults faults) {
+    public SandboxPageDistortions(SandboxFaults faults) {
         this.faults = faults;
+    }
+
+    /** A v1.1 mentions page (an array of statuses): {@code no-user} drops the first status's {@code user}. */
+    ArrayNode applyV1(ArrayNode statuses) {
+        if (statuses.isEmpty()) {
+            return statuses;
+        }
+        faults.takeDistortion(V1_MENTIONS, Set.of(SandboxFault.NO_USER))
+                .ifPresent(distortion -> ((ObjectNode) statuses.get(0)).remove("user"));
+        return statuses;
     }
 
     ObjectNode apply(String path, ObjectNode body) {
