@@ -119,44 +119,12 @@ public class QuarantineEntry {
         return text.length() <= DETAIL_MAX ? text : text.substring(0, DETAIL_MAX);
     }
 
+    boolean sameJson(String json) {
+        return rawJson.equals(json);
+    }
+
     QuarantineView view() {
         return new QuarantineView(id, accountKey, source, kind, externalId, reason, detail, rawJson, status,
                 occurrences, replayAttempts, lastReplayError, quarantinedAt, lastSeenAt, replayedAt);
-    }
-
-    Long id() {
-        return id;
-    }
-
-    String accountKey() {
-        return accountKey;
-    }
-
-    String source() {
-        return source;
-    }
-
-    MessageKind kind() {
-        return kind;
-    }
-
-    String externalId() {
-        return externalId;
-    }
-
-    QuarantineReason reason() {
-        return reason;
-    }
-
-    String detail() {
-        return detail;
-    }
-
-    String rawJson() {
-        return rawJson;
-    }
-
-    QuarantineStatus status() {
-        return status;
     }
 }

@@ -20,6 +20,17 @@ public class QuarantineRepository implements PanacheRepository<QuarantineEntry> 
                 externalId, QuarantineStatus.QUARANTINED).firstResultOptional();
     }
 
+    /**
+     * An item without id is recognised by its JSON (a page read again brings it back unchanged); compared here, not
+     * in SQL, as H2 can't compare large text. Such items are rare, so few rows are read.
+     */
+    Optional<QuarantineEntry> waitingSameJson(String accountKey, String source, String rawJson) {
+        return find("accountKey = ?1 and source = ?2 and externalId is null and status = ?3", accountKey, source,
+                QuarantineStatus.QUARANTINED).list().stream()
+                .filter(entry -> entry.sameJson(rawJson))
+                .findFirst();
+    }
+
     List<QuarantineEntry> newest(QuarantineStatus status, int limit) {
         return find("status", Sort.descending("quarantinedAt", "id"), status).page(Page.ofSize(limit)).list();
     }

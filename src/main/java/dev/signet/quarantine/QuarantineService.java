@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -58,12 +59,12 @@ public class QuarantineService implements QuarantineSink {
     public void hold(List<QuarantinedItem> items) {
         Instant now = clock.instant();
         for (QuarantinedItem item : items) {
-            if (item.externalId() != null) {
-                var waiting = entries.waiting(item.accountKey(), item.source(), item.externalId());
-                if (waiting.isPresent()) {
-                    waiting.get().seenAgain(item, now);
-                    continue;
-                }
+            Optional<QuarantineEntry> waiting = item.externalId() != null
+                    ? entries.waiting(item.accountKey(), item.source(), item.externalId())
+                    : entries.waitingSameJson(item.accountKey(), item.source(), item.rawJson());
+            if (waiting.isPresent()) {
+                waiting.get().seenAgain(item, now);
+                continue;
             }
             entries.persist(new QuarantineEntry(item, now));
             LOG.warnf("item quarantined: account=%s source=%s kind=%s id=%s reason=%s", item.accountKey(),
