@@ -21,6 +21,8 @@ public class QuarantineEntry {
 
     /** Longest detail or replay error kept (the column's length). */
     private static final int DETAIL_MAX = 1000;
+    /** Longest account key or id kept (the columns' length); a record from elsewhere may carry longer ones. */
+    private static final int KEY_MAX = 64;
 
     @Id
     @GeneratedValue
@@ -75,10 +77,10 @@ public class QuarantineEntry {
     }
 
     QuarantineEntry(QuarantinedItem item, Instant now) {
-        this.accountKey = item.accountKey();
+        this.accountKey = cut(item.accountKey(), KEY_MAX);
         this.source = item.source();
         this.kind = item.kind();
-        this.externalId = item.externalId();
+        this.externalId = item.externalId() == null ? null : cut(item.externalId(), KEY_MAX);
         this.reason = item.reason();
         this.detail = truncated(item.detail() == null ? item.reason().name() : item.detail());
         this.rawJson = item.rawJson();
@@ -116,7 +118,11 @@ public class QuarantineEntry {
     }
 
     private static String truncated(String text) {
-        return text.length() <= DETAIL_MAX ? text : text.substring(0, DETAIL_MAX);
+        return cut(text, DETAIL_MAX);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     boolean sameJson(String json) {

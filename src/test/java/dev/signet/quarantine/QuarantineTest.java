@@ -29,6 +29,7 @@ import dev.signet.channel.ChannelPoller;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.QuarantineReason;
+import dev.signet.channel.QuarantinedItem;
 import dev.signet.customer.Network;
 import dev.signet.intake.IntakeResult;
 import dev.signet.intake.IntakeService;
@@ -177,6 +178,21 @@ class QuarantineTest {
         assertEquals("x-v1.1", entry.source());
         assertTrue(entry.rawJson().contains("v1 from a suspended user"), entry.rawJson());
         assertTrue(mapper.readTree(entry.rawJson()).path("user").isMissingNode(), entry.rawJson());
+    }
+
+    @Test
+    void anItemThatComesAgainWhileWaitingIsCountedOnItsOwnRow() {
+        String json = "{\"text\":\"an item without id " + world.nextId() + "\"}";
+        QuarantinedItem noId = new QuarantinedItem(TestWorld.AIR_V2, QuarantinedItem.X_V2, MessageKind.MENTION, null,
+                QuarantineReason.MISSING_ID, "no numeric id", json);
+
+        quarantineService.hold(List.of(noId));
+        quarantineService.hold(List.of(noId));
+
+        List<QuarantineView> rows = quarantineService.list(QuarantineStatus.QUARANTINED, 200).items().stream()
+                .filter(item -> json.equals(item.rawJson())).toList();
+        assertEquals(1, rows.size());
+        assertEquals(2, rows.get(0).occurrences());
     }
 
     @Test
