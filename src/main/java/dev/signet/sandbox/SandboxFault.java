@@ -14,7 +14,8 @@ package dev.signet.sandbox;
  *                       {@code dm_events}), what X may lawfully send (its schema makes these optional) and Signet must
  *                       quarantine or look up: {@code no-includes}, {@code author-not-included}, {@code no-author-id},
  *                       {@code unknown-event-type}, {@code bad-created-at} (see {@link SandboxPageDistortions}); null
- *                       for none. On a v1.1 mentions page, {@code no-user}: the first status without its user
+ *                       for none. On a v1.1 mentions page, {@code no-user}: the first status without its user; on v1.1
+ *                       {@code users/lookup.json}, {@code users-not-found}: no user returned
  * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
@@ -42,6 +43,8 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     public static final String BAD_CREATED_AT = "bad-created-at";
     /** v1.1 mentions page whose first status has no {@code user} (a suspended account). */
     public static final String NO_USER = "no-user";
+    /** v1.1 users/lookup answered without any of the users asked for (suspended or deleted accounts). */
+    public static final String USERS_NOT_FOUND = "users-not-found";
 
     /** A fault without distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,

@@ -23,11 +23,12 @@ public class SandboxPageDistortions {
     static final String MENTIONS = "/2/users/:id/mentions";
     static final String DM_EVENTS = "/2/dm_events";
     static final String V1_MENTIONS = "statuses/mentions_timeline.json";
+    static final String V1_LOOKUP = "users/lookup.json";
 
     /** The distortions this class applies; the others (repeat, shuffle) are the v1.1 mentions page's own. */
     static final Set<String> KNOWN = Set.of(SandboxFault.NO_INCLUDES, SandboxFault.AUTHOR_NOT_INCLUDED,
             SandboxFault.NO_AUTHOR_ID, SandboxFault.UNKNOWN_EVENT_TYPE, SandboxFault.BAD_CREATED_AT,
-            SandboxFault.NO_USER);
+            SandboxFault.NO_USER, SandboxFault.USERS_NOT_FOUND);
 
     private final SandboxFaults faults;
 
@@ -43,6 +44,13 @@ public class SandboxPageDistortions {
         faults.takeDistortion(V1_MENTIONS, Set.of(SandboxFault.NO_USER))
                 .ifPresent(distortion -> ((ObjectNode) statuses.get(0)).remove("user"));
         return statuses;
+    }
+
+    /** A v1.1 users/lookup answer: {@code users-not-found} leaves every user out (suspended accounts). */
+    ArrayNode applyV1Lookup(ArrayNode users) {
+        return faults.takeDistortion(V1_LOOKUP, Set.of(SandboxFault.USERS_NOT_FOUND)).isPresent()
+                ? users.arrayNode()
+                : users;
     }
 
     ObjectNode apply(String path, ObjectNode body) {

@@ -69,10 +69,10 @@ public class SandboxXRoutes {
                 (caller, ctx) -> x.updateStatus(caller, param(ctx, "status"), longParam(ctx, "in_reply_to_status_id"),
                         "true".equalsIgnoreCase(param(ctx, "auto_populate_reply_metadata"))));
         post(router, base + "direct_messages/events/new.json", XEndpoint.DIRECT_MESSAGES_NEW, this::newDirectMessage);
-        get(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP,
-                (caller, ctx) -> x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name")));
-        post(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP,
-                (caller, ctx) -> x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name")));
+        get(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP, (caller, ctx) -> distortions.applyV1Lookup(
+                x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name"))));
+        post(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP, (caller, ctx) -> distortions.applyV1Lookup(
+                x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name"))));
         get(router, base + "application/rate_limit_status.json", XEndpoint.RATE_LIMIT_STATUS,
                 (caller, ctx) -> x.rateLimitStatus(caller, Set.copyOf(listParam(ctx, "resources")), Instant.now()));
         router.route(base + "*").blockingHandler(ctx -> {

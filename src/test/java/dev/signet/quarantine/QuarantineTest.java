@@ -181,6 +181,35 @@ class QuarantineTest {
     }
 
     @Test
+    void aV11DmSenderTheLookupDoesNotReturnKeepsTheKnownHandleOrStaysUnknownUntilKnown() {
+        assertNull(poller.poll(TestWorld.AIR).error());
+        String customer = world.sandboxCustomer(sandbox, "Lu Lookup");
+        long known = sandbox.sendDirectMessage(customer, TestWorld.AIR_HANDLE, "hi, it's me").id();
+        assertNull(poller.poll(TestWorld.AIR).error());
+        assertEquals(customer, authorHandleOf(known));
+
+        long again = sandbox.sendDirectMessage(customer, TestWorld.AIR_HANDLE, "me again").id();
+        faults.arm(new SandboxFault("users/lookup.json", 1, 0, 0, false, 0, SandboxFault.USERS_NOT_FOUND));
+        assertNull(poller.poll(TestWorld.AIR).error());
+        assertTrue(faults.armed().isEmpty(), "the distortion was served");
+        assertEquals(1, stored(again));
+        assertEquals(customer, authorHandleOf(again), "the known handle stays");
+        assertEquals(0, renamesOf(customer), "no rename to the id");
+
+        // First seen while the lookup can't find them: unknown (the id stands in), then known without a rename.
+        String newcomer = world.sandboxCustomer(sandbox, "Una Known");
+        String newcomerId = Long.toString(sandbox.user(newcomer).orElseThrow().id());
+        long first = sandbox.sendDirectMessage(newcomer, TestWorld.AIR_HANDLE, "first DM").id();
+        faults.arm(new SandboxFault("users/lookup.json", 1, 0, 0, false, 0, SandboxFault.USERS_NOT_FOUND));
+        assertNull(poller.poll(TestWorld.AIR).error());
+        assertEquals(newcomerId, authorHandleOf(first));
+        sandbox.sendDirectMessage(newcomer, TestWorld.AIR_HANDLE, "second DM");
+        assertNull(poller.poll(TestWorld.AIR).error());
+        assertEquals(newcomer, authorHandleOf(first), "the handle, once known");
+        assertEquals(0, renamesOf(newcomer), "learning the handle is no rename");
+    }
+
+    @Test
     void anItemThatComesAgainWhileWaitingIsCountedOnItsOwnRow() {
         String json = "{\"text\":\"an item without id " + world.nextId() + "\"}";
         QuarantinedItem noId = new QuarantinedItem(TestWorld.AIR_V2, QuarantinedItem.X_V2, MessageKind.MENTION, null,
