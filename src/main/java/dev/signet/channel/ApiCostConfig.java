@@ -31,4 +31,8 @@ public interface ApiCostConfig {
     /** Price of one DM sent. */
     @WithDefault("0.015")
     BigDecimal dmSent();
+
+    /** Price of one user read: an author looked up because X's answer did not expand them. */
+    @WithDefault("0.010")
+    BigDecimal userRead();
 }

@@ -37,6 +37,10 @@ public class ApiUsage {
     @Column(name = "dms_sent", nullable = false)
     private long dmsSent;
 
+    /** Authors looked up because X did not expand them. */
+    @Column(name = "user_reads", nullable = false)
+    private long userReads;
+
     protected ApiUsage() {
     }
 
@@ -56,6 +60,10 @@ public class ApiUsage {
         } else {
             replies++;
         }
+    }
+
+    public void usersRead(int users) {
+        userReads += users;
     }
 
     public void sentDirectMessage() {
@@ -88,5 +96,9 @@ public class ApiUsage {
 
     public long dmsSent() {
         return dmsSent;
+    }
+
+    public long userReads() {
+        return userReads;
     }
 }

@@ -39,6 +39,14 @@ public class ApiUsageService {
         }
     }
 
+    /** Users looked up for authors X did not expand (one batched lookup per fetch at most). */
+    @Transactional
+    public void usersRead(String accountKey, int users) {
+        if (users > 0) {
+            usage.forMonth(accountKey, thisMonth().toString()).usersRead(users);
+        }
+    }
+
     @Transactional
     public void repliedPublicly(String accountKey, String text) {
         usage.forMonth(accountKey, thisMonth().toString()).replied(!extractor.extractURLs(text).isEmpty());
@@ -65,9 +73,10 @@ public class ApiUsageService {
                 .add(price(prices.reply(), row.replies()))
                 .add(price(prices.postWithUrl(), row.repliesWithUrl()))
                 .add(price(prices.dmSent(), row.dmsSent()))
+                .add(price(prices.userRead(), row.userReads()))
                 .setScale(3, RoundingMode.HALF_UP);
         return new ApiUsageView(row.accountKey(), row.month(), row.postReads(), row.dmReads(), row.replies(),
-                row.repliesWithUrl(), row.dmsSent(), cost);
+                row.repliesWithUrl(), row.dmsSent(), row.userReads(), cost);
     }
 
     private static BigDecimal price(BigDecimal unit, long count) {

@@ -20,6 +20,14 @@ public interface ChannelConnector {
     FetchResult fetchDirectMessages(String lastSeenEventId);
 
     /**
+     * Parses a quarantined item of this connector again ({@link QuarantinedItem#rawJson}, possibly corrected by an
+     * admin), as a fetch would, looking its author up when X did not name them.
+     *
+     * @throws UntakableItemException if it still can't be taken
+     */
+    InboundMessage replay(QuarantinedItem item);
+
+    /**
      * A cursor for {@link #fetchMentions} and {@link #fetchDirectMessages} that reads only what was created after
      * {@code moment}: the first poll of an account reads back its initial backfill window with it.
      */

@@ -52,6 +52,7 @@ public class ChannelPoller {
     private final Clock clock;
     private final ChannelConfig config;
     private final InboundHandOver handOver;
+    private final QuarantineSink quarantine;
     /** When this replica last polled each account on schedule (its own interval may be several ticks). */
     private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
     /** Accounts being polled by this replica now: the lease check and the tick never read one account twice at once. */
@@ -59,7 +60,7 @@ public class ChannelPoller {
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, EndpointHealthService health, Clock clock, ChannelConfig config,
-            InboundHandOver handOver) {
+            InboundHandOver handOver, QuarantineSink quarantine) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
@@ -69,6 +70,7 @@ public class ChannelPoller {
         this.clock = clock;
         this.config = config;
         this.handOver = handOver;
+        this.quarantine = quarantine;
     }
 
     /** With scheduled polling on, looks at the leases four times per tick (a programmatic job: its period is derived). */
@@ -160,7 +162,7 @@ public class ChannelPoller {
         Read mentions = readMentions(accountKey, connector, state);
         Read directMessages = readDirectMessages(accountKey, connector, state);
         accounts.polled(accountKey);
-        usage.read(accountKey, mentions.count(), directMessages.count());
+        usage.read(accountKey, mentions.billed(), directMessages.billed());
         int fetched = mentions.count() + directMessages.count();
         if (fetched > 0) {
             LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentions.count(), directMessages.count());
@@ -204,17 +206,19 @@ public class ChannelPoller {
         budget.polled(accountKey, call, now);
         try {
             FetchResult read = retry.call(fetch);
-            deliver(read.messages());
+            deliver(read);
             storeCursor.accept(read);
             health.succeeded(accountKey, endpoint);
             if (spread) {
                 health.nextRead(accountKey, endpoint, budget.nextPollAt(accountKey, call, true, clock.instant()));
             }
-            return new Read(read.messages().size(), null);
+            // X bills what it returned, quarantined items and looked-up authors included.
+            usage.usersRead(accountKey, read.usersLookedUp());
+            return new Read(read.messages().size(), read.messages().size() + read.quarantined().size(), null);
         } catch (ChannelException | IntakeFailedException e) {
             health.failed(accountKey, endpoint, e.getMessage(), blockedUntil(e));
             LOG.warnf("read failed: account=%s endpoint=%s reason=%s", accountKey, endpoint.tag(), e.getMessage());
-            return new Read(0, e.getMessage());
+            return new Read(0, 0, e.getMessage());
         }
     }
 
@@ -227,16 +231,25 @@ public class ChannelPoller {
         return e instanceof ChannelException channel ? blockedUntil(channel) : null;
     }
 
-    /** Hands the messages to intake (see {@link InboundHandOver}); nothing to do for an empty fetch. */
-    private void deliver(List<InboundMessage> messages) {
-        if (!messages.isEmpty()) {
-            handOver.deliver(messages);
+    /**
+     * Hands the messages to intake (see {@link InboundHandOver}) and keeps the items it can't take in the
+     * quarantine, before the cursor moves past them; nothing to do for an empty fetch.
+     */
+    private void deliver(FetchResult fetched) {
+        if (!fetched.messages().isEmpty()) {
+            handOver.deliver(fetched.messages());
+        }
+        if (!fetched.quarantined().isEmpty()) {
+            quarantine.hold(fetched.quarantined());
+            LOG.warnf("items quarantined: account=%s count=%d", fetched.quarantined().get(0).accountKey(),
+                    fetched.quarantined().size());
         }
     }
 
     /** How one endpoint's read went: messages fetched, and the error if it failed. */
-    private record Read(int count, String error) {
-        static final Read HELD_BACK = new Read(0, null);
+    /** One endpoint's read: messages handed to intake, items X returned (billed), and the error if it failed. */
+    private record Read(int count, int billed, String error) {
+        static final Read HELD_BACK = new Read(0, 0, null);
     }
 
     /**

@@ -58,13 +58,22 @@ public class SocialIdentity {
     @Column(name = "handle_since")
     private Instant handleSince;
 
+    /**
+     * False while the handle is a stand-in (the user id): X named the author by id only (e.g. a suspended account
+     * missing from {@code includes.users}). Taking the real handle later is then not a rename.
+     */
+    @Column(name = "handle_known", nullable = false)
+    private boolean handleKnown = true;
+
     protected SocialIdentity() {
     }
 
+    /** An identity seen for the first time; a null or id-like {@code handle} means "not known yet". */
     public SocialIdentity(Network network, String externalUserId, String handle, String displayName, Instant now) {
         this.network = network;
         this.externalUserId = externalUserId;
-        this.handle = handle;
+        this.handleKnown = isHandle(handle, externalUserId);
+        this.handle = handleKnown ? handle : externalUserId;
         this.displayName = displayName;
         this.createdAt = now;
     }
@@ -76,15 +85,30 @@ public class SocialIdentity {
      */
     public Optional<HandleHistory> refreshProfile(String handle, String displayName, Instant now) {
         Optional<HandleHistory> previous = Optional.empty();
-        if (handle != null && !handle.isBlank() && !Objects.equals(this.handle, handle)) {
-            previous = Optional.of(new HandleHistory(this, this.handle, handleSince != null ? handleSince : createdAt, now));
+        // A missing or id-like handle says nothing about the person's handle (X left the author unexpanded): the
+        // known one stays, and no rename is written.
+        if (isHandle(handle, externalUserId) && !Objects.equals(this.handle, handle)) {
+            if (handleKnown) {
+                previous = Optional.of(new HandleHistory(this, this.handle, handleSince != null ? handleSince : createdAt, now));
+                this.handleSince = now;
+            }
             this.handle = handle;
-            this.handleSince = now;
+            this.handleKnown = true;
         }
         if (displayName != null && !displayName.isBlank()) {
             this.displayName = displayName;
         }
         return previous;
+    }
+
+    /** Whether {@code handle} names a handle, not the absence of one: not blank, not the user id itself. */
+    static boolean isHandle(String handle, String userId) {
+        return handle != null && !handle.isBlank() && !handle.equals(userId);
+    }
+
+    /** False while the handle is the user id standing in for a handle X has not told yet. */
+    public boolean handleKnown() {
+        return handleKnown;
     }
 
     public void linkTo(Customer customer, LinkRule rule, Instant now) {

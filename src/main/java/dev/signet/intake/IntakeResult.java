@@ -15,7 +15,9 @@ public enum IntakeResult {
     /** Written by a handle on the ignore list. */
     DROPPED_IGNORED_HANDLE,
     /** Contains a keyword on the ignore list. */
-    DROPPED_IGNORED_KEYWORD;
+    DROPPED_IGNORED_KEYWORD,
+    /** Refused (incomplete, or for an account Signet doesn't know): kept alone in the quarantine. */
+    QUARANTINED;
 
     public boolean dropped() {
         return name().startsWith("DROPPED_");

@@ -17,6 +17,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.signet.care.CareConfig;
 import dev.signet.care.Contact;
 import dev.signet.care.ContinuityService;
@@ -40,6 +43,9 @@ import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
+import dev.signet.channel.QuarantineReason;
+import dev.signet.channel.QuarantineSink;
+import dev.signet.channel.QuarantinedItem;
 import dev.signet.customer.Network;
 import dev.signet.insight.HourlyVolumeRepository;
 import dev.signet.customer.HandleHistoryRepository;
@@ -76,13 +82,15 @@ public class IntakeService {
     private final ContinuityService continuity;
     private final EscalationService escalation;
     private final CsatService csat;
+    private final QuarantineSink quarantine;
+    private final ObjectMapper mapper;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
             HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
             Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
             IdentityLinkService identityLinks, StatusChangeRepository statusChanges, ContinuityService continuity,
-            EscalationService escalation, CsatService csat) {
+            EscalationService escalation, CsatService csat, QuarantineSink quarantine, ObjectMapper mapper) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -101,6 +109,8 @@ public class IntakeService {
         this.continuity = continuity;
         this.escalation = escalation;
         this.csat = csat;
+        this.quarantine = quarantine;
+        this.mapper = mapper;
     }
 
     /**
@@ -110,30 +120,64 @@ public class IntakeService {
      */
     @Transactional
     public IntakeResult receive(InboundMessage inbound) {
-        return receiveAll(List.of(inbound)).get(0);
+        Map<String, ChannelAccount> accountsByKey = new HashMap<>();
+        check(inbound, accountsByKey);
+        return receiveChunk(List.of(inbound), accountsByKey).get(0);
     }
 
     /**
      * Stores a batch of messages, in order, in one transaction with a fixed number of lookups (batching is what
-     * lets intake keep up with a burst: one commit instead of one per message). Returns what happened to each.
+     * lets intake keep up with a burst: one commit instead of one per message). Returns what happened to each. A
+     * message intake refuses ({@link #check}) is quarantined alone ({@link IntakeResult#QUARANTINED}), in the same
+     * transaction, and the rest of the batch is stored: one bad item never fails the batch.
      */
     @Transactional
     public List<IntakeResult> receiveAll(List<InboundMessage> batch) {
+        Map<String, ChannelAccount> accountsByKey = new HashMap<>();
+        List<InboundMessage> accepted = new ArrayList<>(batch.size());
+        List<QuarantinedItem> refused = new ArrayList<>();
+        for (InboundMessage inbound : batch) {
+            try {
+                check(inbound, accountsByKey);
+                accepted.add(inbound);
+            } catch (MessageRejectedException e) {
+                refused.add(quarantined(inbound, e));
+            }
+        }
+        List<IntakeResult> stored = new ArrayList<>(accepted.size());
+        for (int from = 0; from < accepted.size(); from += CHUNK) {
+            stored.addAll(receiveChunk(accepted.subList(from, Math.min(accepted.size(), from + CHUNK)), accountsByKey));
+        }
+        if (!refused.isEmpty()) {
+            quarantine.hold(refused);
+        }
         List<IntakeResult> results = new ArrayList<>(batch.size());
-        for (int from = 0; from < batch.size(); from += CHUNK) {
-            results.addAll(receiveChunk(batch.subList(from, Math.min(batch.size(), from + CHUNK))));
+        int next = 0;
+        for (InboundMessage inbound : batch) {
+            boolean taken = next < accepted.size() && accepted.get(next) == inbound;
+            results.add(taken ? stored.get(next++) : IntakeResult.QUARANTINED);
         }
         return results;
     }
 
-    private List<IntakeResult> receiveChunk(List<InboundMessage> chunk) {
-        Instant now = clock.instant();
-        Map<String, ChannelAccount> accountsByKey = new HashMap<>();
-        for (InboundMessage inbound : chunk) {
-            check(inbound);
-            accountsByKey.computeIfAbsent(inbound.accountKey(), key -> accounts.findByKey(key)
-                    .orElseThrow(() -> new MessageRejectedException("unknown channel account " + key)));
+    /** A refused message as a quarantine row: its JSON is what a replay reads back. */
+    QuarantinedItem quarantined(InboundMessage inbound, MessageRejectedException refusal) {
+        String raw;
+        try {
+            raw = mapper.writeValueAsString(inbound);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an inbound message could not be written as JSON", e);
         }
+        return new QuarantinedItem(inbound.accountKey() == null ? "unknown" : inbound.accountKey(),
+                QuarantinedItem.INTAKE, inbound.kind(), inbound.externalId(), QuarantineReason.REFUSED_BY_INTAKE,
+                refusal.getMessage(), raw);
+    }
+
+    private List<IntakeResult> receiveChunk(List<InboundMessage> chunk, Map<String, ChannelAccount> accountsByKey) {
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
         Network network = Network.X;
         IntakeBatch known = IntakeBatch.load(em, network,
                 chunk.stream().map(InboundMessage::externalId).collect(Collectors.toSet()),
@@ -149,9 +193,6 @@ public class IntakeService {
         List<SocialIdentity> newIdentities = new ArrayList<>();
         List<IntakeResult> results = new ArrayList<>(chunk.size());
         for (InboundMessage inbound : chunk) {
-            if (inbound.network() != network) {
-                throw new IllegalStateException("Intake only knows " + network + ", not " + inbound.network());
-            }
             ChannelAccount account = accountsByKey.get(inbound.accountKey());
             Optional<IntakeResult> dropped = noise.classify(inbound, account.externalUserId())
                     .or(() -> known.known(inbound.externalId())
@@ -329,15 +370,24 @@ public class IntakeService {
     }
 
     /**
-     * Refuses a message that lacks what intake needs. Messages built by the poller always have it; a record
+     * Refuses a message that lacks what intake needs, or names an account Signet doesn't know (looked up once per
+     * account into {@code accountsByKey}). Messages built by the poller always have what is needed; a record
      * written to the inbound topic by anything else may not, and must not fail deep inside the transaction.
      */
-    private static void check(InboundMessage inbound) {
+    private void check(InboundMessage inbound, Map<String, ChannelAccount> accountsByKey) {
         if (inbound.accountKey() == null || inbound.network() == null || inbound.externalId() == null
                 || inbound.kind() == null || inbound.author() == null || inbound.author().userId() == null
                 || inbound.text() == null || inbound.sentAt() == null) {
             throw new MessageRejectedException("incomplete inbound message: account, network, id, kind, author id, "
                     + "text and time are required");
+        }
+        if (inbound.network() != Network.X) {
+            throw new MessageRejectedException("intake only knows " + Network.X + ", not " + inbound.network());
+        }
+        if (!accountsByKey.containsKey(inbound.accountKey())) {
+            ChannelAccount account = accounts.findByKey(inbound.accountKey())
+                    .orElseThrow(() -> new MessageRejectedException("unknown channel account " + inbound.accountKey()));
+            accountsByKey.put(inbound.accountKey(), account);
         }
     }
 }

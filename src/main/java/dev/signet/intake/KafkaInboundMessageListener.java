@@ -1,6 +1,8 @@
 package dev.signet.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,8 +11,12 @@ import org.jboss.logging.Logger;
 
 import dev.signet.channel.Channels;
 import dev.signet.channel.InboundMessage;
+import dev.signet.channel.QuarantineReason;
+import dev.signet.channel.QuarantineSink;
+import dev.signet.channel.QuarantinedItem;
 import dev.signet.messaging.JsonRecords;
 import dev.signet.messaging.MessagingConfig;
+import dev.signet.messaging.UnreadableRecordException;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -26,6 +32,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * database unreachable) are retried with a growing pause, holding the partition, because giving up on a good
  * message because of an outage would lose order for nothing; after {@code signet.messaging.intake-attempts}
  * attempts it is dead-lettered too, so a message that fails for an unforeseen reason can't stall the partition.
+ * <p>
+ * A record refused for good is also kept in the quarantine (the same row the in-process path writes), so that
+ * admins see one list whatever the transport and can replay it once fixed.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "signet.messaging.transport", stringValue = "kafka")
@@ -38,18 +47,28 @@ public class KafkaInboundMessageListener {
     private final IntakeService intake;
     private final JsonRecords json;
     private final MessagingConfig config;
+    private final QuarantineSink quarantine;
 
-    public KafkaInboundMessageListener(IntakeService intake, JsonRecords json, MessagingConfig config) {
+    public KafkaInboundMessageListener(IntakeService intake, JsonRecords json, MessagingConfig config,
+            QuarantineSink quarantine) {
         this.intake = intake;
         this.json = json;
         this.config = config;
+        this.quarantine = quarantine;
     }
 
     /** The value comes as bytes, parsed by {@link JsonRecords} (which says why). */
     @Incoming(Channels.INBOUND_TOPIC)
     @Blocking
     public void onRecord(byte[] value) {
-        InboundMessage message = json.read(value, InboundMessage.class);
+        InboundMessage message;
+        try {
+            message = json.read(value, InboundMessage.class);
+        } catch (UnreadableRecordException e) {
+            quarantine.hold(List.of(new QuarantinedItem("unknown", QuarantinedItem.INTAKE, null, null,
+                    QuarantineReason.UNREADABLE, e.getMessage(), value == null ? "" : new String(value, StandardCharsets.UTF_8))));
+            throw e;
+        }
         IntakeResult result = storeWithRetries(message);
         LOG.debugf("intake: account=%s id=%s kind=%s result=%s", message.accountKey(), message.externalId(),
                 message.kind(), result);
@@ -63,6 +82,7 @@ public class KafkaInboundMessageListener {
             } catch (MessageRejectedException e) {
                 LOG.warnf("intake refused a message for good: account=%s id=%s reason=%s", message.accountKey(),
                         message.externalId(), e.getMessage());
+                quarantine.hold(List.of(intake.quarantined(message, e)));
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt >= config.intakeAttempts()) {

@@ -20,7 +20,13 @@ import java.util.Set;
  *                       {@code reset-in-ms} (the reset in epoch milliseconds); null for none. With
  *                       {@code afterWrite}, one of the odd bodies ({@link #ODD_EMPTY},
  *                       {@link #ODD_OBJECT}, {@link #ODD_DATA}, {@link #ODD_TEXT}): the post or DM is stored and
- *                       the 2xx answer keeps its status but carries that body instead, as another X may answer.
+ *                       the 2xx answer keeps its status but carries that body instead, as another X may answer. Also,
+ *                       for a v2 mentions or DM events page ({@code pathSuffix} {@code mentions} or
+ *                       {@code dm_events}), what X may lawfully send (its schema makes these optional) and Signet must
+ *                       quarantine or look up: {@code no-includes}, {@code author-not-included}, {@code no-author-id},
+ *                       {@code unknown-event-type}, {@code bad-created-at} (see {@link SandboxPageDistortions}); null
+ *                       for none. On a v1.1 mentions page, {@code no-user}: the first status without its user; on v1.1
+ *                       {@code users/lookup.json}, {@code users-not-found}: no user returned
  * @param afterWrite     fail only after the request did its work: the post or DM is stored, then the answer is
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
@@ -49,11 +55,26 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     public static final String ODD_DATA = "odd-data";
     /** After the write: the 2xx answer is not JSON. */
     public static final String ODD_TEXT = "odd-text";
+    /** v2 page answered without {@code includes} at all. */
+    public static final String NO_INCLUDES = "no-includes";
+    /** v2 page whose {@code includes.users} lacks the first item's author (a suspended account). */
+    public static final String AUTHOR_NOT_INCLUDED = "author-not-included";
+    /** v2 mentions page whose first post has no {@code author_id}. */
+    public static final String NO_AUTHOR_ID = "no-author-id";
+    /** v2 DM events page whose first event has an event type Signet does not know. */
+    public static final String UNKNOWN_EVENT_TYPE = "unknown-event-type";
+    /** v2 page whose first item has a {@code created_at} that is not ISO-8601. */
+    public static final String BAD_CREATED_AT = "bad-created-at";
+    /** v1.1 mentions page whose first status has no {@code user} (a suspended account). */
+    public static final String NO_USER = "no-user";
+    /** v1.1 users/lookup answered without any of the users asked for (suspended or deleted accounts). */
+    public static final String USERS_NOT_FOUND = "users-not-found";
     /** Variants of a 429's rate-limit headers: they change the answer, they are not page distortions. */
     static final Set<String> RATE_LIMIT_HEADERS = Set.of(NO_RESET, ODD_HEADERS, RESET_IN_MS);
     /** Every distortion the sandbox knows. */
     static final Set<String> DISTORTIONS = Set.of(REPEAT, SHUFFLE, SPARSE, GROUP_DM, NO_RESET, ODD_HEADERS,
-            RESET_IN_MS, ODD_EMPTY, ODD_OBJECT, ODD_DATA, ODD_TEXT);
+            RESET_IN_MS, ODD_EMPTY, ODD_OBJECT, ODD_DATA, ODD_TEXT, NO_INCLUDES, AUTHOR_NOT_INCLUDED, NO_AUTHOR_ID,
+            UNKNOWN_EVENT_TYPE, BAD_CREATED_AT, NO_USER, USERS_NOT_FOUND);
 
     /** A 2xx answer with an unexpected body ({@code ODD_*}) after the post or DM was stored. */
     public static SandboxFault oddBody(String pathSuffix, int times, String oddBody) {

@@ -3,6 +3,7 @@ package dev.signet.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,7 +60,27 @@ public class SandboxFaults {
 
     /** Takes one use of the first page distortion (repeat, shuffle) armed for this path. */
     synchronized Optional<String> takeDistortion(String path) {
-        return take(path, true).map(SandboxFault::distortion);
+        for (int i = 0; i < armed.size(); i++) {
+            SandboxFault fault = armed.get(i);
+            if (fault.matches(path) && !fault.afterWrite() && fault.distorts()
+                    && !SandboxPageDistortions.KNOWN.contains(fault.distortion())) {
+                use(i, fault);
+                return Optional.of(fault.distortion());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Takes one use of the first distortion among {@code which} armed for this path (v2 pages). */
+    synchronized Optional<String> takeDistortion(String path, Set<String> which) {
+        for (int i = 0; i < armed.size(); i++) {
+            SandboxFault fault = armed.get(i);
+            if (fault.matches(path) && !fault.afterWrite() && fault.distorts() && which.contains(fault.distortion())) {
+                use(i, fault);
+                return Optional.of(fault.distortion());
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<SandboxFault> take(String path, boolean distortion) {

@@ -39,12 +39,15 @@ public class SandboxXRoutes {
     private final SandboxXService x;
     private final XJson json;
     private final ObjectMapper mapper;
+    private final SandboxPageDistortions distortions;
 
-    public SandboxXRoutes(SandboxConfig config, SandboxXService x, XJson json, ObjectMapper mapper) {
+    public SandboxXRoutes(SandboxConfig config, SandboxXService x, XJson json, ObjectMapper mapper,
+            SandboxPageDistortions distortions) {
         this.config = config;
         this.x = x;
         this.json = json;
         this.mapper = mapper;
+        this.distortions = distortions;
     }
 
     void init(@Observes Router router) {
@@ -53,8 +56,8 @@ public class SandboxXRoutes {
         get(router, base + "account/verify_credentials.json", XEndpoint.VERIFY_CREDENTIALS,
                 (caller, ctx) -> x.verifyCredentials(caller));
         get(router, base + "statuses/mentions_timeline.json", XEndpoint.MENTIONS_TIMELINE,
-                (caller, ctx) -> x.mentionsTimeline(caller, intParam(ctx, "count"), longParam(ctx, "since_id"),
-                        longParam(ctx, "max_id")));
+                (caller, ctx) -> distortions.applyV1(x.mentionsTimeline(caller, intParam(ctx, "count"),
+                        longParam(ctx, "since_id"), longParam(ctx, "max_id"))));
         get(router, base + "statuses/user_timeline.json", XEndpoint.USER_TIMELINE,
                 (caller, ctx) -> x.userTimeline(caller, longParam(ctx, "user_id"), param(ctx, "screen_name"),
                         intParam(ctx, "count"), longParam(ctx, "since_id"), longParam(ctx, "max_id"),
@@ -66,10 +69,10 @@ public class SandboxXRoutes {
                 (caller, ctx) -> x.updateStatus(caller, param(ctx, "status"), longParam(ctx, "in_reply_to_status_id"),
                         "true".equalsIgnoreCase(param(ctx, "auto_populate_reply_metadata"))));
         post(router, base + "direct_messages/events/new.json", XEndpoint.DIRECT_MESSAGES_NEW, this::newDirectMessage);
-        get(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP,
-                (caller, ctx) -> x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name")));
-        post(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP,
-                (caller, ctx) -> x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name")));
+        get(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP, (caller, ctx) -> distortions.applyV1Lookup(
+                x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name"))));
+        post(router, base + "users/lookup.json", XEndpoint.USERS_LOOKUP, (caller, ctx) -> distortions.applyV1Lookup(
+                x.lookupUsers(longListParam(ctx, "user_id"), listParam(ctx, "screen_name"))));
         get(router, base + "application/rate_limit_status.json", XEndpoint.RATE_LIMIT_STATUS,
                 (caller, ctx) -> x.rateLimitStatus(caller, Set.copyOf(listParam(ctx, "resources")), Instant.now()));
         router.route(base + "*").blockingHandler(ctx -> {

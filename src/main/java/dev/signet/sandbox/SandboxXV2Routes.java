@@ -43,9 +43,10 @@ public class SandboxXV2Routes {
     private final XJsonV2 jsonV2;
     private final ObjectMapper mapper;
     private final SandboxFaults faults;
+    private final SandboxPageDistortions distortions;
 
     public SandboxXV2Routes(SandboxConfig config, SandboxXService x, SandboxXV2Service v2, XJson json, XJsonV2 jsonV2,
-            ObjectMapper mapper, SandboxFaults faults) {
+            ObjectMapper mapper, SandboxFaults faults, SandboxPageDistortions distortions) {
         this.config = config;
         this.x = x;
         this.v2 = v2;
@@ -53,24 +54,27 @@ public class SandboxXV2Routes {
         this.jsonV2 = jsonV2;
         this.mapper = mapper;
         this.faults = faults;
+        this.distortions = distortions;
     }
 
     void init(@Observes Router router) {
         String base = XHttp.trimTrailingSlash(config.xBasePath()) + "/2/";
         router.route(base + "*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         get(router, base + "users/me", XEndpoint.V2_USERS_ME, (caller, ctx) -> v2.me(caller));
+        get(router, base + "users", XEndpoint.V2_USERS_LOOKUP, (caller, ctx) -> v2.usersByIds(param(ctx, "ids")));
         get(router, base + "users/:id/mentions", XEndpoint.V2_MENTIONS,
-                (caller, ctx) -> v2.mentions(ctx.pathParam("id"), new SandboxXV2Service.MentionsQuery(
-                        intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
-                        param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
+                (caller, ctx) -> distortions.apply(SandboxPageDistortions.MENTIONS, v2.mentions(ctx.pathParam("id"),
+                        new SandboxXV2Service.MentionsQuery(intParam(ctx, "max_results"), param(ctx, "since_id"),
+                                param(ctx, "until_id"), param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"),
+                                setParam(ctx, "expansions")))));
         get(router, base + "users/:id/tweets", XEndpoint.V2_USER_TWEETS,
                 (caller, ctx) -> v2.tweetsBy(ctx.pathParam("id"), new SandboxXV2Service.MentionsQuery(
                         intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
                         param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
         get(router, base + "dm_events", XEndpoint.V2_DM_EVENTS,
-                (caller, ctx) -> v2.directMessageEvents(caller, intParam(ctx, "max_results"),
-                        param(ctx, "pagination_token"), setParam(ctx, "event_types"), setParam(ctx, "expansions"),
-                        Instant.now()));
+                (caller, ctx) -> distortions.apply(SandboxPageDistortions.DM_EVENTS, v2.directMessageEvents(caller,
+                        intParam(ctx, "max_results"), param(ctx, "pagination_token"), setParam(ctx, "event_types"),
+                        setParam(ctx, "expansions"), Instant.now())));
         get(router, base + "dm_conversations/with/:participant_id/dm_events", XEndpoint.V2_CONVERSATION_DM_EVENTS,
                 (caller, ctx) -> v2.conversationEvents(caller, ctx.pathParam("participant_id"),
                         intParam(ctx, "max_results"), param(ctx, "pagination_token"), setParam(ctx, "event_types"),
@@ -121,7 +125,7 @@ public class SandboxXV2Routes {
         if (!(body instanceof ObjectNode page)) {
             return body;
         }
-        return faults.takeDistortion(path).map(distortion -> switch (distortion) {
+        return faults.takeDistortion(path, Set.of(SandboxFault.SPARSE, SandboxFault.GROUP_DM)).map(distortion -> switch (distortion) {
             case SandboxFault.SPARSE -> sparse(page);
             case SandboxFault.GROUP_DM -> groupDm(page);
             default -> page;

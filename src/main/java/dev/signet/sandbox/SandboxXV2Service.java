@@ -59,6 +59,51 @@ public class SandboxXV2Service {
         this.json = json;
     }
 
+    /**
+     * {@code GET /2/users?ids=…} (1 to 100 ids): the users found in {@code data}, in the order asked; ids that name
+     * no user are listed in {@code errors}, as X does for suspended or deleted accounts.
+     */
+    @Transactional
+    public ObjectNode usersByIds(String ids) {
+        if (ids == null) {
+            throw XApiException.invalidParameter("The `ids` query parameter can not be empty");
+        }
+        List<String> asked = java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .distinct().toList();
+        if (asked.isEmpty() || asked.size() > 100) {
+            throw XApiException.invalidParameter("The number of values in the `ids` query parameter list ["
+                    + asked.size() + "] is not between 1 and 100");
+        }
+        Set<Long> numeric = new LinkedHashSet<>();
+        asked.forEach(id -> numeric.add(parseId("ids", id)));
+        Map<Long, SandboxUser> found = users.byIds(numeric);
+        ObjectNode body = json.object();
+        ArrayNode data = json.object().arrayNode();
+        ArrayNode errors = json.object().arrayNode();
+        for (Long id : numeric) {
+            SandboxUser user = found.get(id);
+            if (user != null) {
+                data.add(json.user(user));
+            } else {
+                ObjectNode error = errors.addObject();
+                error.put("value", id.toString());
+                error.put("detail", "Could not find user with ids: [" + id + "].");
+                error.put("title", "Not Found Error");
+                error.put("resource_type", "user");
+                error.put("parameter", "ids");
+                error.put("resource_id", id.toString());
+                error.put("type", "https://api.twitter.com/2/problems/resource-not-found");
+            }
+        }
+        if (!data.isEmpty()) {
+            body.set("data", data);
+        }
+        if (!errors.isEmpty()) {
+            body.set("errors", errors);
+        }
+        return body;
+    }
+
     /** {@code GET /2/users/me}. */
     @Transactional
     public ObjectNode me(XCaller caller) {

@@ -18,6 +18,7 @@ public enum XEndpoint {
     /** Any path the sandbox does not know; X answers 404 but still sends rate-limit headers. */
     UNKNOWN("unknown", "/unknown", 180),
     V2_USERS_ME("users", "/2/users/me", 75),
+    V2_USERS_LOOKUP("users", "/2/users", 900),
     V2_MENTIONS("users", "/2/users/:id/mentions", 300),
     V2_USER_TWEETS("users", "/2/users/:id/tweets", 900),
     V2_DM_EVENTS("dm_events", "/2/dm_events", 15),

@@ -60,8 +60,10 @@ class ApiCostMeterTest {
         assertEquals(before.postReads() + 2, after.postReads());
         assertEquals(before.dmReads() + 1, after.dmReads());
         assertEquals(before.repliesWithUrl() + 1, after.repliesWithUrl());
-        // 2 × $0.001 + 1 × $0.010 + 1 × $0.20 (a post with a URL).
-        assertEquals(new BigDecimal("0.212"), after.costUsd().subtract(before.costUsd()));
+        // v1.1 DM events name the sender by id only: one users/lookup of one user.
+        assertEquals(before.userReads() + 1, after.userReads());
+        // 2 × $0.001 + 1 × $0.010 + 1 × $0.010 (a user read) + 1 × $0.20 (a post with a URL).
+        assertEquals(new BigDecimal("0.222"), after.costUsd().subtract(before.costUsd()));
 
         TestWorld.Login admin = world.user(Role.ADMIN);
         given().auth().preemptive().basic(admin.username(), admin.password())
@@ -75,6 +77,6 @@ class ApiCostMeterTest {
 
     private ApiUsageView current() {
         return usage.month(usage.thisMonth()).stream().filter(row -> row.accountKey().equals(TestWorld.MOBILE)).findFirst()
-                .orElse(new ApiUsageView(TestWorld.MOBILE, usage.thisMonth().toString(), 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(3)));
+                .orElse(new ApiUsageView(TestWorld.MOBILE, usage.thisMonth().toString(), 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(3)));
     }
 }

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
+import dev.signet.channel.QuarantineReason;
+import dev.signet.channel.QuarantinedItem;
 import dev.signet.customer.Network;
 import dev.signet.messaging.JsonRecords;
 import dev.signet.messaging.MessagingConfig;
@@ -33,6 +35,7 @@ class KafkaInboundMessageListenerTest {
 
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final List<QuarantinedItem> held = new ArrayList<>();
     private final InboundMessage message = new InboundMessage("test-air", Network.X, "1901", MessageKind.MENTION,
             new Author("42", "kim", "Kim"), null, "where is my bag?", null, Instant.parse("2026-11-23T10:00:00Z"));
 
@@ -53,6 +56,9 @@ class KafkaInboundMessageListenerTest {
         assertThrows(UnreadableRecordException.class, () -> listener.onRecord(new byte[0]));
         assertThrows(UnreadableRecordException.class, () -> listener.onRecord(null));
         assertEquals(List.of(), intake.received);
+        assertEquals(3, held.size(), "each unreadable record is also kept in the quarantine");
+        assertEquals(QuarantineReason.UNREADABLE, held.get(0).reason());
+        assertEquals("{\"accountKey\": oops", held.get(0).rawJson());
     }
 
     @Test
@@ -63,6 +69,11 @@ class KafkaInboundMessageListenerTest {
                 () -> listener(intake, 3).onRecord(record));
         assertEquals("unknown channel account test-air", refused.getMessage());
         assertEquals(1, intake.received.size(), "no retry");
+        assertEquals(1, held.size(), "the refused record is also kept in the quarantine");
+        assertEquals(QuarantineReason.REFUSED_BY_INTAKE, held.get(0).reason());
+        assertEquals("1901", held.get(0).externalId());
+        assertEquals("unknown channel account test-air", held.get(0).detail());
+        assertTrue(held.get(0).rawJson().contains("where is my bag?"), held.get(0).rawJson());
     }
 
     @Test
@@ -84,16 +95,16 @@ class KafkaInboundMessageListenerTest {
     }
 
     private KafkaInboundMessageListener listener(IntakeService intake, int attempts) {
-        return new KafkaInboundMessageListener(intake, new JsonRecords(mapper), new FixedAttempts(attempts));
+        return new KafkaInboundMessageListener(intake, new JsonRecords(mapper), new FixedAttempts(attempts), held::addAll);
     }
 
     /** Intake that fails with the given exceptions, one per call, then stores. */
-    private static class ScriptedIntake extends IntakeService {
+    private class ScriptedIntake extends IntakeService {
         final List<InboundMessage> received = new ArrayList<>();
         private final Deque<RuntimeException> failures;
 
         ScriptedIntake(RuntimeException... failures) {
-            super(null, null, null, null, null, null, null, new NoIgnoreLists(), null, null, null, null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, new NoIgnoreLists(), null, null, null, null, null, null, null, null, null, null, null, mapper);
             this.failures = new ArrayDeque<>(List.of(failures));
         }
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,16 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
+import dev.signet.channel.QuarantineReason;
+import dev.signet.channel.QuarantinedItem;
 import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.RateLimitedException;
 import dev.signet.channel.SentTextMatch;
+import dev.signet.channel.UntakableItemException;
 import dev.signet.customer.Network;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
+import twitter4j.TwitterObjectFactory;
 import twitter4j.TwitterResponse;
 import twitter4j.v1.DirectMessage;
 import twitter4j.v1.DirectMessageList;
@@ -85,6 +90,8 @@ public class Twitter4jXConnector implements ChannelConnector {
                 .oAuthAccessToken(account.accessToken(), account.accessTokenSecret())
                 .httpConnectionTimeout((int) timeout.toMillis())
                 .httpReadTimeout((int) timeout.toMillis())
+                // Keeps each item's raw JSON (per thread, until the next call): what the quarantine stores.
+                .jsonStoreEnabled(true)
                 .build()
                 .v1();
     }
@@ -99,6 +106,7 @@ public class Twitter4jXConnector implements ChannelConnector {
     public FetchResult fetchMentions(String sinceId) {
         long since = sinceId == null ? -1 : Long.parseLong(sinceId);
         Map<Long, Status> byId = new TreeMap<>();
+        Map<Long, String> raw = new HashMap<>();
         long maxId = -1;
         boolean cutShort = false;
         for (int page = 0; page < MENTIONS_MAX_PAGES; page++) {
@@ -116,24 +124,37 @@ public class Twitter4jXConnector implements ChannelConnector {
             Paging request = paging;
             ResponseList<Status> statuses = call("fetch mentions", ApiCall.MENTIONS,
                     () -> twitter.timelines().getMentionsTimeline(request));
-            statuses.forEach(status -> byId.putIfAbsent(status.getId(), status));
+            statuses.forEach(status -> {
+                byId.putIfAbsent(status.getId(), status);
+                raw.putIfAbsent(status.getId(), rawJson(status, status.getId()));
+            });
             if (statuses.size() < MENTIONS_PAGE) {
                 break;
             }
             // max_id is inclusive on v1.1: continue below the oldest id of this page.
             maxId = statuses.stream().mapToLong(Status::getId).min().orElseThrow() - 1;
         }
-        List<InboundMessage> messages = byId.values().stream().map(this::fromStatus).toList();
+        List<InboundMessage> messages = new ArrayList<>();
+        List<QuarantinedItem> quarantined = new ArrayList<>();
+        for (Status status : byId.values()) {
+            try {
+                messages.add(fromStatus(status));
+            } catch (UntakableItemException e) {
+                quarantined.add(new QuarantinedItem(accountKey, QuarantinedItem.X_V1_1, MessageKind.MENTION,
+                        Long.toString(status.getId()), e.reason(), e.getMessage(), raw.get(status.getId())));
+            }
+        }
         // A fetch cut short (window spent mid-way) keeps the old cursor: the gap below is read next time. Having
         // read all pages is complete: X serves no more than the last 800 mentions, so nothing older is reachable.
         String cursor = byId.isEmpty() || cutShort ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
-        return new FetchResult(messages, cursor, cutShort);
+        return new FetchResult(messages, cursor, cutShort, quarantined, 0);
     }
 
     @Override
     public FetchResult fetchDirectMessages(String lastSeenEventId) {
         long lastSeen = lastSeenEventId == null ? -1 : Long.parseLong(lastSeenEventId);
         Map<Long, DirectMessage> byId = new TreeMap<>();
+        Map<Long, String> raw = new HashMap<>();
         String cursor = null;
         boolean reachedSeen = false;
         boolean cutShort = false;
@@ -151,6 +172,7 @@ public class Twitter4jXConnector implements ChannelConnector {
                     reachedSeen = true;
                 } else {
                     byId.putIfAbsent(event.getId(), event);
+                    raw.putIfAbsent(event.getId(), rawJson(event, event.getId()));
                 }
             }
             cursor = events.getNextCursor();
@@ -160,15 +182,30 @@ public class Twitter4jXConnector implements ChannelConnector {
             // Unlike mentions, older DM events stay reachable (30 days): running out of pages is a cut too.
             cutShort = page == DM_MAX_PAGES - 1;
         }
-        Map<Long, Author> authors = lookUpAuthors(byId.values().stream().map(DirectMessage::getSenderId)
+        List<QuarantinedItem> quarantined = new ArrayList<>();
+        List<DirectMessage> events = new ArrayList<>();
+        for (DirectMessage event : byId.values()) {
+            if (event.getSenderId() <= 0) {
+                quarantined.add(new QuarantinedItem(accountKey, QuarantinedItem.X_V1_1, MessageKind.DIRECT_MESSAGE,
+                        Long.toString(event.getId()), QuarantineReason.MISSING_AUTHOR, "a DM event without sender_id",
+                        raw.get(event.getId())));
+            } else if (event.getText() == null) {
+                quarantined.add(new QuarantinedItem(accountKey, QuarantinedItem.X_V1_1, MessageKind.DIRECT_MESSAGE,
+                        Long.toString(event.getId()), QuarantineReason.MISSING_TEXT, "a DM event without text",
+                        raw.get(event.getId())));
+            } else {
+                events.add(event);
+            }
+        }
+        Map<Long, Author> authors = lookUpAuthors(events.stream().map(DirectMessage::getSenderId)
                 .collect(Collectors.toSet()));
-        List<InboundMessage> messages = byId.values().stream()
+        List<InboundMessage> messages = events.stream()
                 .sorted(Comparator.comparingLong(DirectMessage::getId))
                 .map(dm -> fromDirectMessage(dm, authors))
                 .toList();
         String newCursor = byId.isEmpty() || cutShort ? null
                 : Long.toString(((TreeMap<Long, DirectMessage>) byId).lastKey());
-        return new FetchResult(messages, newCursor, cutShort);
+        return new FetchResult(messages, newCursor, cutShort, quarantined, authors.size());
     }
 
     @Override
@@ -299,8 +336,40 @@ public class Twitter4jXConnector implements ChannelConnector {
         return known;
     }
 
+    /**
+     * Parses a quarantined status or DM event again (Twitter4J's own parser); a DM's sender is looked up (one
+     * users/lookup call).
+     */
+    @Override
+    public InboundMessage replay(QuarantinedItem item) {
+        try {
+            if (item.kind() == MessageKind.DIRECT_MESSAGE) {
+                DirectMessage event = TwitterObjectFactory.createDirectMessage(item.rawJson());
+                if (event.getSenderId() <= 0) {
+                    throw new UntakableItemException(QuarantineReason.MISSING_AUTHOR, "a DM event without sender_id");
+                }
+                return fromDirectMessage(event, lookUpAuthors(Set.of(event.getSenderId())));
+            }
+            return fromStatus(TwitterObjectFactory.createStatus(item.rawJson()));
+        } catch (TwitterException e) {
+            throw new UntakableItemException(QuarantineReason.UNREADABLE, "not an X v1.1 item: " + e.getMessage());
+        }
+    }
+
+    /** The item's JSON as X sent it (kept by Twitter4J's JSON store), else what Signet knows of it. */
+    private static String rawJson(Object item, long id) {
+        String raw = TwitterObjectFactory.getRawJSON(item);
+        return raw != null ? raw : "{\"id\":" + id + "}";
+    }
+
     private InboundMessage fromStatus(Status status) {
         User user = status.getUser();
+        if (user == null || user.getId() <= 0) {
+            throw new UntakableItemException(QuarantineReason.MISSING_AUTHOR, "a status without user");
+        }
+        if (status.getText() == null) {
+            throw new UntakableItemException(QuarantineReason.MISSING_TEXT, "a status without text");
+        }
         Author author = new Author(Long.toString(user.getId()), user.getScreenName(), user.getName());
         String inReplyTo = status.getInReplyToStatusId() > 0 ? Long.toString(status.getInReplyToStatusId()) : null;
         return new InboundMessage(accountKey, Network.X, Long.toString(status.getId()), MessageKind.MENTION, author,
@@ -309,7 +378,8 @@ public class Twitter4jXConnector implements ChannelConnector {
 
     private InboundMessage fromDirectMessage(DirectMessage dm, Map<Long, Author> authors) {
         String senderId = Long.toString(dm.getSenderId());
-        Author author = authors.getOrDefault(dm.getSenderId(), new Author(senderId, senderId, null));
+        // A sender users/lookup did not return (suspended, deleted) keeps an unknown handle, never the id.
+        Author author = authors.getOrDefault(dm.getSenderId(), new Author(senderId, null, null));
         return new InboundMessage(accountKey, Network.X, Long.toString(dm.getId()), MessageKind.DIRECT_MESSAGE, author,
                 Long.toString(dm.getRecipientId()), dm.getText(), null, toInstant(dm.getCreatedAt()));
     }

@@ -24,7 +24,7 @@ public interface XApiV2Client {
 
     @GET
     @Path("users/{id}/mentions")
-    XApiV2Json.TweetPage mentions(@PathParam("id") String userId, @QueryParam("max_results") int maxResults,
+    XApiV2Json.RawPage mentions(@PathParam("id") String userId, @QueryParam("max_results") int maxResults,
             @QueryParam("since_id") String sinceId, @QueryParam("pagination_token") String paginationToken,
             @QueryParam("tweet.fields") String tweetFields, @QueryParam("expansions") String expansions);
 
@@ -45,6 +45,19 @@ public interface XApiV2Client {
     XApiV2Json.DmEventPage conversationEvents(@PathParam("participantId") String participantId,
             @QueryParam("max_results") int maxResults, @QueryParam("pagination_token") String paginationToken,
             @QueryParam("event_types") String eventTypes, @QueryParam("dm_event.fields") String eventFields);
+
+
+    /** The same DM events, each kept as X sent it (see {@link XApiV2Json.RawPage}): what polling reads. */
+    @GET
+    @Path("dm_events")
+    XApiV2Json.RawPage directMessageEventPage(@QueryParam("max_results") int maxResults,
+            @QueryParam("pagination_token") String paginationToken, @QueryParam("event_types") String eventTypes,
+            @QueryParam("dm_event.fields") String eventFields, @QueryParam("expansions") String expansions);
+
+    /** Users by id, at most 100 at once: authors X named by id only. */
+    @GET
+    @Path("users")
+    XApiV2Json.UsersResponse users(@QueryParam("ids") String ids, @QueryParam("user.fields") String userFields);
 
     /** The raw body: a 2xx means X has the post whatever the body says, so it is read by the connector. */
     @POST

@@ -4,9 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.signet.channel.AccountProfile;
@@ -32,9 +36,12 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
+import dev.signet.channel.QuarantineReason;
+import dev.signet.channel.QuarantinedItem;
 import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.RateLimitedException;
 import dev.signet.channel.SentTextMatch;
+import dev.signet.channel.UntakableItemException;
 import dev.signet.customer.Network;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -55,6 +62,10 @@ public class XApiV2Connector implements ChannelConnector {
     static final int DM_PAGE = 100;
     static final int DM_MAX_PAGES = 10;
     static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets";
+    /** {@code GET /2/users} takes at most 100 ids. */
+    static final int USERS_LOOKUP_BATCH = 100;
+    /** DM event types X documents that are not messages: skipped, not quarantined. */
+    static final Set<String> NOT_MESSAGES = Set.of("ParticipantsJoin", "ParticipantsLeave");
     static final String DM_EVENT_FIELDS = "id,event_type,text,sender_id,dm_conversation_id,created_at";
     /** X's ids are snowflakes: milliseconds since this epoch, shifted left by 22 bits. */
     private static final long SNOWFLAKE_EPOCH_MILLIS = 1288834974657L;
@@ -64,7 +75,8 @@ public class XApiV2Connector implements ChannelConnector {
     private final String accountKey;
     private final RateLimitBudget budget;
     private final XApiV2Client client;
-    /** Reads the answers to sends, which come back raw (see {@link #accepted}). */
+    /** Reads the answers to sends, which come back raw (see {@link #accepted}), and each item of a page on its own
+     * (one bad item must not fail the page). */
     private final ObjectMapper json = new ObjectMapper();
     /** The brand's user id, learnt from {@code users/me} once: the mentions endpoint is addressed by it. */
     private volatile String userId;
@@ -94,44 +106,56 @@ public class XApiV2Connector implements ChannelConnector {
     @Override
     public FetchResult fetchMentions(String sinceId) {
         String me = userId();
-        TreeMap<Long, XApiV2Json.Tweet> byId = new TreeMap<>();
+        TreeMap<Long, JsonNode> byId = new TreeMap<>();
+        List<QuarantinedItem> quarantined = new ArrayList<>();
         Map<String, XApiV2Json.User> users = new HashMap<>();
         String token = null;
         for (int page = 0; page < MENTIONS_MAX_PAGES; page++) {
             String pageToken = token;
-            XApiV2Json.TweetPage result = call("fetch mentions", ApiCall.MENTIONS,
+            XApiV2Json.RawPage result = call("fetch mentions", ApiCall.MENTIONS,
                     () -> client.mentions(me, MENTIONS_PAGE, sinceId, pageToken, TWEET_FIELDS, "author_id"));
-            if (result.data() != null) {
-                result.data().forEach(tweet -> byId.putIfAbsent(Long.parseLong(tweet.id()), tweet));
-            }
+            collectItems(result, MessageKind.MENTION, byId, quarantined);
             collectUsers(result.includes(), users);
             token = result.meta() == null ? null : result.meta().nextToken();
             if (token == null) {
                 break;
             }
         }
+        List<XApiV2Json.Tweet> tweets = new ArrayList<>();
+        for (JsonNode node : byId.values()) {
+            try {
+                tweets.add(checkedTweet(node));
+            } catch (UntakableItemException e) {
+                quarantined.add(quarantine(MessageKind.MENTION, node, e));
+            }
+        }
+        int looked = lookUpMissing(tweets.stream().map(XApiV2Json.Tweet::authorId).toList(), users);
         // Reposts are passed on flagged: intake drops and counts them.
-        List<InboundMessage> messages = byId.values().stream().map(tweet -> fromTweet(tweet, users)).toList();
-        return new FetchResult(messages, byId.isEmpty() ? null : Long.toString(byId.lastKey()));
+        List<InboundMessage> messages = tweets.stream().map(tweet -> fromTweet(tweet, users)).toList();
+        // The cursor moves past quarantined items too: they are kept, and would fail the same way again.
+        return new FetchResult(messages, byId.isEmpty() ? null : Long.toString(byId.lastKey()), false, quarantined,
+                looked);
     }
 
     @Override
     public FetchResult fetchDirectMessages(String lastSeenEventId) {
         long lastSeen = lastSeenEventId == null ? -1 : Long.parseLong(lastSeenEventId);
-        TreeMap<Long, XApiV2Json.DmEvent> byId = new TreeMap<>();
+        TreeMap<Long, JsonNode> byId = new TreeMap<>();
+        List<QuarantinedItem> quarantined = new ArrayList<>();
         Map<String, XApiV2Json.User> users = new HashMap<>();
         String token = null;
         boolean reachedSeen = false;
         for (int page = 0; page < DM_MAX_PAGES && !reachedSeen; page++) {
             String pageToken = token;
-            XApiV2Json.DmEventPage result = call("fetch direct messages", ApiCall.DIRECT_MESSAGES, () -> client.directMessageEvents(DM_PAGE,
+            XApiV2Json.RawPage result = call("fetch direct messages", ApiCall.DIRECT_MESSAGES, () -> client.directMessageEventPage(DM_PAGE,
                     pageToken, "MessageCreate", DM_EVENT_FIELDS, "sender_id"));
-            for (XApiV2Json.DmEvent event : result.data() == null ? List.<XApiV2Json.DmEvent>of() : result.data()) {
-                long id = Long.parseLong(event.id());
-                if (id <= lastSeen) {
+            TreeMap<Long, JsonNode> pageItems = new TreeMap<>();
+            collectItems(result, MessageKind.DIRECT_MESSAGE, pageItems, quarantined);
+            for (Map.Entry<Long, JsonNode> item : pageItems.entrySet()) {
+                if (item.getKey() <= lastSeen) {
                     reachedSeen = true;
-                } else if ("MessageCreate".equals(event.eventType())) {
-                    byId.putIfAbsent(id, event);
+                } else {
+                    byId.putIfAbsent(item.getKey(), item.getValue());
                 }
             }
             collectUsers(result.includes(), users);
@@ -140,8 +164,48 @@ public class XApiV2Connector implements ChannelConnector {
                 break;
             }
         }
-        List<InboundMessage> messages = byId.values().stream().map(event -> fromDirectMessage(event, users)).toList();
-        return new FetchResult(messages, byId.isEmpty() ? null : Long.toString(byId.lastKey()));
+        List<XApiV2Json.DmEvent> events = new ArrayList<>();
+        for (JsonNode node : byId.values()) {
+            try {
+                checkedDirectMessage(node).ifPresent(events::add);
+            } catch (UntakableItemException e) {
+                quarantined.add(quarantine(MessageKind.DIRECT_MESSAGE, node, e));
+            }
+        }
+        int looked = lookUpMissing(events.stream().map(XApiV2Json.DmEvent::senderId).toList(), users);
+        List<InboundMessage> messages = events.stream().map(event -> fromDirectMessage(event, users)).toList();
+        return new FetchResult(messages, byId.isEmpty() ? null : Long.toString(byId.lastKey()), false, quarantined,
+                looked);
+    }
+
+    /**
+     * Parses a quarantined mention or DM event again; its author is looked up when X did not name them (one
+     * users call).
+     */
+    @Override
+    public InboundMessage replay(QuarantinedItem item) {
+        JsonNode node;
+        try {
+            node = json.readTree(item.rawJson());
+        } catch (JsonProcessingException e) {
+            throw new UntakableItemException(QuarantineReason.UNREADABLE, "not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new UntakableItemException(QuarantineReason.UNREADABLE, "not a JSON object");
+        }
+        if (numericId(node) == null) {
+            throw new UntakableItemException(QuarantineReason.MISSING_ID, "no numeric id");
+        }
+        Map<String, XApiV2Json.User> users = new HashMap<>();
+        if (item.kind() == MessageKind.DIRECT_MESSAGE) {
+            XApiV2Json.DmEvent event = checkedDirectMessage(node).orElseThrow(() -> new UntakableItemException(
+                    QuarantineReason.UNKNOWN_TYPE, "a DM event that is not a message: " + node.path("event_type").asText()));
+            lookUpMissing(List.of(event.senderId()), users);
+            return fromDirectMessage(event, users);
+        }
+        XApiV2Json.Tweet tweet = checkedTweet(node);
+        lookUpMissing(List.of(tweet.authorId()), users);
+        return fromTweet(tweet, users);
     }
 
     @Override
@@ -244,6 +308,119 @@ public class XApiV2Connector implements ChannelConnector {
         return List.copyOf(found.values());
     }
 
+    /**
+     * Keeps each item of a page by its id; an item without a numeric id can't be stored (nor placed for the
+     * cursor) and is quarantined at once.
+     */
+    private void collectItems(XApiV2Json.RawPage page, MessageKind kind, Map<Long, JsonNode> byId,
+            List<QuarantinedItem> quarantined) {
+        for (JsonNode node : page.data() == null ? List.<JsonNode>of() : page.data()) {
+            Long id = numericId(node);
+            if (id == null) {
+                quarantined.add(quarantine(kind, node, new UntakableItemException(QuarantineReason.MISSING_ID,
+                        "no numeric id")));
+            } else {
+                byId.putIfAbsent(id, node);
+            }
+        }
+    }
+
+    private static Long numericId(JsonNode node) {
+        String id = node == null ? null : node.path("id").asText(null);
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A post Signet can take: X's schema makes every field optional, Signet needs the author and the text. */
+    private XApiV2Json.Tweet checkedTweet(JsonNode node) {
+        XApiV2Json.Tweet tweet = read(node, XApiV2Json.Tweet.class);
+        if (tweet.authorId() == null || tweet.authorId().isBlank()) {
+            throw new UntakableItemException(QuarantineReason.MISSING_AUTHOR, "a post without author_id");
+        }
+        if (tweet.text() == null) {
+            throw new UntakableItemException(QuarantineReason.MISSING_TEXT, "a post without text");
+        }
+        checkedDate(tweet.createdAt());
+        return tweet;
+    }
+
+    /**
+     * A DM event Signet can take; empty for the events X documents that are not messages (a participant joining or
+     * leaving a group conversation).
+     */
+    private Optional<XApiV2Json.DmEvent> checkedDirectMessage(JsonNode node) {
+        XApiV2Json.DmEvent event = read(node, XApiV2Json.DmEvent.class);
+        if (NOT_MESSAGES.contains(event.eventType())) {
+            return Optional.empty();
+        }
+        if (!"MessageCreate".equals(event.eventType())) {
+            throw new UntakableItemException(QuarantineReason.UNKNOWN_TYPE, "a DM event of type " + event.eventType());
+        }
+        if (event.senderId() == null || event.senderId().isBlank()) {
+            throw new UntakableItemException(QuarantineReason.MISSING_AUTHOR, "a DM event without sender_id");
+        }
+        if (event.text() == null) {
+            throw new UntakableItemException(QuarantineReason.MISSING_TEXT, "a DM event without text");
+        }
+        checkedDate(event.createdAt());
+        return Optional.of(event);
+    }
+
+    private <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new UntakableItemException(QuarantineReason.UNREADABLE,
+                    "not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** {@code created_at} is optional (the id holds the time), but one that is there must be ISO-8601. */
+    private static void checkedDate(String createdAt) {
+        if (createdAt != null) {
+            try {
+                Instant.parse(createdAt);
+            } catch (DateTimeParseException e) {
+                throw new UntakableItemException(QuarantineReason.BAD_DATE, "created_at is not ISO-8601: " + createdAt);
+            }
+        }
+    }
+
+    private QuarantinedItem quarantine(MessageKind kind, JsonNode node, UntakableItemException why) {
+        Long id = numericId(node);
+        return new QuarantinedItem(accountKey, QuarantinedItem.X_V2, kind, id == null ? null : id.toString(),
+                why.reason(), why.getMessage(), node == null ? "null" : node.toString());
+    }
+
+    /**
+     * Looks up, in one users call per 100 ids, the authors X named only by id (it leaves suspended or protected
+     * accounts out of {@code includes.users}); those it doesn't return stay unknown (null handle).
+     *
+     * @return how many users X returned (billed as user reads)
+     */
+    private int lookUpMissing(List<String> authorIds, Map<String, XApiV2Json.User> users) {
+        List<String> missing = authorIds.stream().filter(id -> id != null && !users.containsKey(id)).distinct().toList();
+        int found = 0;
+        for (int from = 0; from < missing.size(); from += USERS_LOOKUP_BATCH) {
+            String ids = String.join(",", missing.subList(from, Math.min(missing.size(), from + USERS_LOOKUP_BATCH)));
+            XApiV2Json.UsersResponse response = call("look up users", ApiCall.USER_LOOKUP,
+                    () -> client.users(ids, "username,name"));
+            if (response != null && response.data() != null) {
+                for (XApiV2Json.User user : response.data()) {
+                    users.putIfAbsent(user.id(), user);
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
     private String userId() {
         String known = userId;
         return known != null ? known : verifyCredentials().userId();
@@ -274,9 +451,10 @@ public class XApiV2Connector implements ChannelConnector {
         return participants[0].equals(event.senderId()) ? participants[1] : participants[0];
     }
 
+    /** The author as X named them; an author X did not expand keeps an unknown (null) handle, never the id. */
     private static Author author(String id, Map<String, XApiV2Json.User> users) {
         XApiV2Json.User user = users.get(id);
-        return user == null ? new Author(id, id, null) : new Author(user.id(), user.username(), user.name());
+        return user == null ? new Author(id, null, null) : new Author(user.id(), user.username(), user.name());
     }
 
     private static void collectUsers(XApiV2Json.Includes includes, Map<String, XApiV2Json.User> users) {

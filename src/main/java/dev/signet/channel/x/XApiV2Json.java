@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -62,6 +63,19 @@ public final class XApiV2Json {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TweetPage(List<Tweet> data, Includes includes, Meta meta) {
+    }
+
+    /**
+     * A page of mentions or DM events as X sent it: each item stays raw JSON, read one by one, so that one item
+     * Signet can't take is quarantined alone instead of failing the page.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RawPage(List<JsonNode> data, Includes includes, Meta meta) {
+    }
+
+    /** {@code GET /2/users?ids=…}: the users found (suspended or deleted ones are left out, named in errors). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UsersResponse(List<User> data) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
