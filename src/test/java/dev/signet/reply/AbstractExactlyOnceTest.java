@@ -379,7 +379,7 @@ abstract class AbstractExactlyOnceTest {
 
     private ApiUsageView usageOf(String account) {
         return usage.month(usage.thisMonth()).stream().filter(view -> view.accountKey().equals(account)).findFirst()
-                .orElse(new ApiUsageView(account, usage.thisMonth().toString(), 0, 0, 0, 0, 0, BigDecimal.ZERO));
+                .orElse(new ApiUsageView(account, usage.thisMonth().toString(), 0, 0, 0, 0, 0, 0, BigDecimal.ZERO));
     }
 
     private List<Long> runEntries(String run) {
