@@ -16,11 +16,13 @@ import java.time.Instant;
  * @param directMessagesRemaining DM reads left in the window, likewise
  * @param mentionsBehind       the last mentions read was cut short by the rate limit: a backlog waits on X
  * @param directMessagesBehind the same for DMs
+ * @param openMentionGaps      gaps in the mentions timeline not yet recovered ({@code /api/accounts/gaps})
  */
 public record AccountHealth(String accountKey, String handle, String externalUserId, Instant lastPollAt,
         Instant lastMessageAt, String lastPollError, int consecutiveFailures, String leaseOwner, Instant leaseUntil,
         String mentionsSinceId, String dmLastEventId, Duration pollInterval, Integer mentionsRemaining,
-        Integer directMessagesRemaining, boolean mentionsBehind, boolean directMessagesBehind) {
+        Integer directMessagesRemaining, boolean mentionsBehind, boolean directMessagesBehind,
+        long openMentionGaps) {
 
     /** Three failed intervals in a row make an account unhealthy. */
     public static final int FAILURES_BEFORE_UNHEALTHY = 3;

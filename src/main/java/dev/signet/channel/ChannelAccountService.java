@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.channel.gap.GapService;
 import dev.signet.customer.Network;
 import io.quarkus.runtime.StartupEvent;
 
@@ -36,14 +37,16 @@ public class ChannelAccountService {
     private final ReplicaId replica;
     private final RateLimitBudget budget;
     private final Clock clock;
+    private final GapService gaps;
 
     public ChannelAccountService(ChannelConfig config, ChannelAccountRepository accounts, ReplicaId replica,
-            RateLimitBudget budget, Clock clock) {
+            RateLimitBudget budget, Clock clock, GapService gaps) {
         this.config = config;
         this.accounts = accounts;
         this.replica = replica;
         this.budget = budget;
         this.clock = clock;
+        this.gaps = gaps;
     }
 
     @Transactional
@@ -159,6 +162,7 @@ public class ChannelAccountService {
     /** Every registered account with its cursors, lease and health, for the health check and the API. */
     @Transactional
     public List<AccountHealth> health() {
+        Map<String, Long> openGaps = gaps.openCounts();
         return accounts.listAll().stream()
                 .filter(account -> config.accounts().containsKey(account.accountKey()))
                 .map(account -> new AccountHealth(account.accountKey(), account.handle(), account.externalUserId(),
@@ -168,7 +172,8 @@ public class ChannelAccountService {
                         pollInterval(account.accountKey()).orElse(null),
                         budget.remaining(account.accountKey(), ApiCall.MENTIONS).orElse(null),
                         budget.remaining(account.accountKey(), ApiCall.DIRECT_MESSAGES).orElse(null),
-                        account.mentionsBehind(), account.dmsBehind()))
+                        account.mentionsBehind(), account.dmsBehind(),
+                        openGaps.getOrDefault(account.accountKey(), 0L)))
                 .sorted(Comparator.comparing(AccountHealth::accountKey))
                 .toList();
     }

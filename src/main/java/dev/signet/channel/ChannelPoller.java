@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.channel.gap.GapService;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -42,12 +43,13 @@ public class ChannelPoller {
     private final boolean spreadPolls;
     private final InboundHandOver handOver;
     private final String pollInterval;
+    private final GapService mentionGaps;
     /** When this replica last polled each account on schedule (its own interval may be several ticks). */
     private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, Clock clock, ChannelConfig config,
-            InboundHandOver handOver) {
+            InboundHandOver handOver, GapService mentionGaps) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
@@ -57,6 +59,7 @@ public class ChannelPoller {
         this.spreadPolls = config.spreadPolls();
         this.handOver = handOver;
         this.pollInterval = config.pollInterval();
+        this.mentionGaps = mentionGaps;
     }
 
     @Scheduled(identity = "channel-poll", every = "${signet.channel.poll-interval}", delayed = "2s",
@@ -110,6 +113,8 @@ public class ChannelPoller {
                 deliver(mentions.get().messages());
                 accounts.mentionsRead(accountKey, mentions.get());
             }
+            // Gaps (channel.gap): say what X no longer serves on the timeline and recover it from search, bounded.
+            mentionGaps.afterMentionsRead(accountKey, connector, mentions, state.mentionsSinceId() != null);
             Optional<FetchResult> directMessages = fetch(accountKey, ApiCall.DIRECT_MESSAGES,
                     () -> connector.fetchDirectMessages(dmsSince));
             if (directMessages.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.signet.channel;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,10 +9,43 @@ import java.util.List;
  *
  * @param cutShort the fetch stopped before reaching the stored cursor because the rate-limit window was spent:
  *                 older unread messages remain (the account's backlog), read at the next poll
+ * @param gap      the fetch paged to the end of what X serves without meeting the cursor: the mentions in between
+ *                 are no longer served by this endpoint (null when there is no such hole)
  */
-public record FetchResult(List<InboundMessage> messages, String cursor, boolean cutShort) {
+public record FetchResult(List<InboundMessage> messages, String cursor, boolean cutShort, Gap gap) {
 
     public FetchResult(List<InboundMessage> messages, String cursor) {
-        this(messages, cursor, false);
+        this(messages, cursor, false, null);
+    }
+
+    public FetchResult(List<InboundMessage> messages, String cursor, boolean cutShort) {
+        this(messages, cursor, cutShort, null);
+    }
+
+    /**
+     * Mentions X no longer serves on the timeline: every id strictly between {@code afterId} (the cursor the fetch
+     * started from) and {@code beforeId} (the oldest id it could still read), created from {@code from} to
+     * {@code to} (the snowflakes' times).
+     */
+    public record Gap(String afterId, String beforeId, Instant from, Instant to) {
+    }
+
+    /**
+     * The gap a mentions fetch leaves, if any: it read to the end of what X serves (no further page) while the
+     * oldest id read is still above {@code sinceId + 1}, and a {@code sinceId} was given.
+     *
+     * @param reachedEnd X offered no further page (not a fetch cut short by the budget)
+     * @param idTime     the creation time inside an X id
+     */
+    public static Gap gapOf(String sinceId, Long oldestRead, boolean reachedEnd,
+            java.util.function.LongFunction<Instant> idTime) {
+        if (sinceId == null || oldestRead == null || !reachedEnd) {
+            return null;
+        }
+        long since = Long.parseLong(sinceId);
+        if (oldestRead <= since + 1) {
+            return null;
+        }
+        return new Gap(sinceId, Long.toString(oldestRead), idTime.apply(since + 1), idTime.apply(oldestRead));
     }
 }

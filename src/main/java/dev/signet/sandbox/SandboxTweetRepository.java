@@ -36,6 +36,24 @@ public class SandboxTweetRepository implements PanacheRepository<SandboxTweet> {
                 .getResultList();
     }
 
+    /**
+     * One page of X's recent search for "@user": posts mentioning the user or replying to theirs (not their own),
+     * newest first, ids in (sinceId, maxId], none created before {@code notBefore} (search reaches 7 days back).
+     */
+    public List<SandboxTweet> searchMentionsOf(long userId, long sinceId, long maxId, int count,
+            java.time.Instant notBefore) {
+        return getEntityManager()
+                .createQuery("select t from SandboxTweet t where " + MENTIONS_OF
+                        + " and t.id > :since and t.id <= :max and t.createdAt >= :notBefore order by t.id desc",
+                        SandboxTweet.class)
+                .setParameter("me", userId)
+                .setParameter("since", sinceId)
+                .setParameter("max", maxId)
+                .setParameter("notBefore", notBefore)
+                .setMaxResults(count)
+                .getResultList();
+    }
+
     private long oldestReachableMention(long userId, int reachable) {
         TypedQuery<Long> query = getEntityManager()
                 .createQuery("select t.id from SandboxTweet t where " + MENTIONS_OF + " order by t.id desc", Long.class)
