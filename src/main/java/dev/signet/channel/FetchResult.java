@@ -2,6 +2,7 @@ package dev.signet.channel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * What one fetch returned: the messages, oldest first, and the cursor to store once they are all stored
@@ -38,7 +39,7 @@ public record FetchResult(List<InboundMessage> messages, String cursor, boolean 
      * @param idTime     the creation time inside an X id
      */
     public static Gap gapOf(String sinceId, Long oldestRead, boolean reachedEnd,
-            java.util.function.LongFunction<Instant> idTime) {
+            LongFunction<Instant> idTime) {
         if (sinceId == null || oldestRead == null || !reachedEnd) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.signet.sandbox;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public class SandboxTweetRepository implements PanacheRepository<SandboxTweet> {
      * newest first, ids in (sinceId, maxId], none created before {@code notBefore} (search reaches 7 days back).
      */
     public List<SandboxTweet> searchMentionsOf(long userId, long sinceId, long maxId, int count,
-            java.time.Instant notBefore) {
+            Instant notBefore) {
         return getEntityManager()
                 .createQuery("select t from SandboxTweet t where " + MENTIONS_OF
                         + " and t.id > :since and t.id <= :max and t.createdAt >= :notBefore order by t.id desc",

@@ -1,5 +1,8 @@
 package dev.signet.sandbox;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,9 +47,9 @@ public class SandboxXService {
     static final int SEARCH_DEFAULT_COUNT = 15;
     static final int SEARCH_MAX_COUNT = 100;
     /** X's recent search reaches seven days back, on v1.1 and v2 alike. */
-    static final java.time.Duration SEARCH_REACH = java.time.Duration.ofDays(7);
+    static final Duration SEARCH_REACH = Duration.ofDays(7);
     /** The only search the sandbox understands: {@code @handle}, the brand's mentions. */
-    private static final java.util.regex.Pattern MENTION_QUERY = java.util.regex.Pattern.compile("\\s*@(\\w{1,50})\\s*");
+    private static final Pattern MENTION_QUERY = Pattern.compile("\\s*@(\\w{1,50})\\s*");
 
     private final SandboxConfig config;
     private final SandboxService sandbox;
@@ -178,7 +183,7 @@ public class SandboxXService {
         meta.put("since_id_str", Long.toString(since));
         meta.put("query", query);
         meta.put("count", size);
-        String encoded = java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+        String encoded = URLEncoder.encode(query, StandardCharsets.UTF_8);
         meta.put("refresh_url", "?since_id=" + newest + "&q=" + encoded + "&result_type=recent&include_entities=1");
         if (found.size() > size) {
             long below = page.get(page.size() - 1).getId() - 1;
@@ -189,11 +194,12 @@ public class SandboxXService {
     }
 
     /** The user a {@code @handle} query names; -1 for an unknown handle (X finds nothing). */
-    long mentionedUserOf(String query) {
+    @Transactional
+    public long mentionedUserOf(String query) {
         if (query == null || query.isBlank()) {
             throw XApiException.missingParameter("Query parameters are missing.");
         }
-        java.util.regex.Matcher matcher = MENTION_QUERY.matcher(query);
+        Matcher matcher = MENTION_QUERY.matcher(query);
         if (!matcher.matches()) {
             throw XApiException.invalidParameter("The sandbox's search understands only queries of the form @handle.");
         }
