@@ -166,7 +166,8 @@ public class SandboxXService {
     @Transactional
     public ObjectNode search(String query, Integer count, Long sinceId, Long maxId, Instant now) {
         int size = bounded(count, SEARCH_DEFAULT_COUNT, SEARCH_MAX_COUNT);
-        long mentioned = mentionedUserOf(query);
+        // v1.1 answers what it can't match with no statuses (a 400 would read as a rate limit to Twitter4J).
+        long mentioned = mentionedUserOf(query, false);
         List<SandboxTweet> found = mentioned < 0 ? List.of()
                 : tweets.searchMentionsOf(mentioned, sinceId == null ? 0 : sinceId,
                         maxId == null ? Long.MAX_VALUE : maxId, size + 1, now.minus(SEARCH_REACH));
@@ -193,14 +194,20 @@ public class SandboxXService {
         return body;
     }
 
-    /** The user a {@code @handle} query names; -1 for an unknown handle (X finds nothing). */
+    /**
+     * The user a {@code @handle} query names; -1 for an unknown handle (X finds nothing), and for another query
+     * unless {@code strict} (then it is refused: the sandbox's search understands nothing else).
+     */
     @Transactional
-    public long mentionedUserOf(String query) {
+    public long mentionedUserOf(String query, boolean strict) {
         if (query == null || query.isBlank()) {
             throw XApiException.missingParameter("Query parameters are missing.");
         }
         Matcher matcher = MENTION_QUERY.matcher(query);
         if (!matcher.matches()) {
+            if (!strict) {
+                return -1;
+            }
             throw XApiException.invalidParameter("The sandbox's search understands only queries of the form @handle.");
         }
         return users.findByHandle(matcher.group(1)).map(SandboxUser::getId).orElse(-1L);

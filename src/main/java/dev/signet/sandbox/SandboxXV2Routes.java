@@ -64,7 +64,7 @@ public class SandboxXV2Routes {
                         intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
                         param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
         get(router, base + "tweets/search/recent", XEndpoint.V2_SEARCH_RECENT,
-                (caller, ctx) -> v2.searchRecent(x.mentionedUserOf(param(ctx, "query")),
+                (caller, ctx) -> v2.searchRecent(x.mentionedUserOf(param(ctx, "query"), true),
                         new SandboxXV2Service.MentionsQuery(intParam(ctx, "max_results"), param(ctx, "since_id"),
                                 param(ctx, "until_id"), param(ctx, "next_token") != null ? param(ctx, "next_token")
                                         : param(ctx, "pagination_token"),
