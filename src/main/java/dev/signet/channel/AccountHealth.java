@@ -21,12 +21,13 @@ import java.util.List;
  * @param directMessagesBehind the same for DMs
  * @param overdue              not polled for longer than expected (two intervals: one, plus a takeover)
  * @param endpoints            each endpoint's own health
+ * @param openMentionGaps      gaps in the mentions timeline not yet recovered ({@code /api/accounts/gaps})
  */
 public record AccountHealth(String accountKey, String handle, String externalUserId, Instant lastPollAt,
         Instant lastMessageAt, String lastPollError, int consecutiveFailures, String leaseOwner, Instant leaseUntil,
         String mentionsSinceId, String dmLastEventId, Duration pollInterval, Integer mentionsRemaining,
         Integer directMessagesRemaining, boolean mentionsBehind, boolean directMessagesBehind, boolean overdue,
-        List<EndpointHealth> endpoints) {
+        List<EndpointHealth> endpoints, long openMentionGaps) {
 
     /** Three failed calls in a row of one endpoint make the account unhealthy. */
     public static final int FAILURES_BEFORE_UNHEALTHY = EndpointHealth.FAILURES_BEFORE_UNHEALTHY;
@@ -35,14 +36,15 @@ public record AccountHealth(String accountKey, String handle, String externalUse
     static AccountHealth of(String accountKey, String handle, String externalUserId, Instant lastPollAt,
             Instant lastMessageAt, String leaseOwner, Instant leaseUntil, String mentionsSinceId, String dmLastEventId,
             Duration pollInterval, Integer mentionsRemaining, Integer directMessagesRemaining, boolean mentionsBehind,
-            boolean directMessagesBehind, boolean overdue, List<EndpointHealth> endpoints) {
+            boolean directMessagesBehind, boolean overdue, List<EndpointHealth> endpoints, long openMentionGaps) {
         String error = endpoints.stream().filter(EndpointHealth::failing)
                 .max(Comparator.comparing(EndpointHealth::lastErrorAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .map(e -> e.endpoint() + ": " + e.lastError()).orElse(null);
         int failures = endpoints.stream().mapToInt(EndpointHealth::consecutiveFailures).max().orElse(0);
         return new AccountHealth(accountKey, handle, externalUserId, lastPollAt, lastMessageAt, error, failures,
                 leaseOwner, leaseUntil, mentionsSinceId, dmLastEventId, pollInterval, mentionsRemaining,
-                directMessagesRemaining, mentionsBehind, directMessagesBehind, overdue, List.copyOf(endpoints));
+                directMessagesRemaining, mentionsBehind, directMessagesBehind, overdue, List.copyOf(endpoints),
+                openMentionGaps);
     }
 
     /** Every endpoint answers (fewer than three failures in a row) and polling keeps its pace. */

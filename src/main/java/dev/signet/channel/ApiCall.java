@@ -9,7 +9,9 @@ import java.time.Duration;
 public enum ApiCall {
     MENTIONS(75), DIRECT_MESSAGES(15), PUBLISH(100), SEND_DM(15), USER_LOOKUP(900), VERIFY(75),
     /** The brand's own posts, read to recognise a reply whose answer was lost. */
-    USER_TIMELINE(900);
+    USER_TIMELINE(900),
+    /** X's recent search (7 days back), read to recover mentions the timeline no longer serves. */
+    SEARCH(180);
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
 

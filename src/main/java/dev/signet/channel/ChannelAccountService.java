@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.channel.gap.GapService;
 import dev.signet.customer.Network;
 import io.quarkus.runtime.StartupEvent;
 
@@ -38,15 +39,17 @@ public class ChannelAccountService {
     private final RateLimitBudget budget;
     private final EndpointHealthService endpoints;
     private final Clock clock;
+    private final GapService gaps;
 
     public ChannelAccountService(ChannelConfig config, ChannelAccountRepository accounts, ReplicaId replica,
-            RateLimitBudget budget, EndpointHealthService endpoints, Clock clock) {
+            RateLimitBudget budget, EndpointHealthService endpoints, Clock clock, GapService gaps) {
         this.config = config;
         this.accounts = accounts;
         this.replica = replica;
         this.budget = budget;
         this.endpoints = endpoints;
         this.clock = clock;
+        this.gaps = gaps;
     }
 
     @Transactional
@@ -178,6 +181,7 @@ public class ChannelAccountService {
     public List<AccountHealth> health() {
         Instant now = clock.instant();
         Map<String, List<ChannelEndpoint>> byAccount = endpoints.all();
+        Map<String, Long> openGaps = gaps.openCounts();
         return accounts.listAll().stream()
                 .filter(account -> config.accounts().containsKey(account.accountKey()))
                 .map(account -> AccountHealth.of(account.accountKey(), account.handle(), account.externalUserId(),
@@ -187,7 +191,8 @@ public class ChannelAccountService {
                         budget.remaining(account.accountKey(), ApiCall.MENTIONS).orElse(null),
                         budget.remaining(account.accountKey(), ApiCall.DIRECT_MESSAGES).orElse(null),
                         account.mentionsBehind(), account.dmsBehind(), overdue(account, now),
-                        endpointHealth(account.accountKey(), byAccount.getOrDefault(account.accountKey(), List.of()), now)))
+                        endpointHealth(account.accountKey(), byAccount.getOrDefault(account.accountKey(), List.of()), now),
+                        openGaps.getOrDefault(account.accountKey(), 0L)))
                 .sorted(Comparator.comparing(AccountHealth::accountKey))
                 .toList();
     }

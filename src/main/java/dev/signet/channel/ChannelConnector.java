@@ -16,6 +16,13 @@ public interface ChannelConnector {
     /** Every mention newer than {@code sinceId} (all of the reachable ones when null), oldest first. */
     FetchResult fetchMentions(String sinceId);
 
+    /**
+     * One bounded search of X's recent search (7 days back at most) for posts mentioning {@code handle} with ids
+     * strictly between {@code sinceId} and {@code untilId}, newest first, at most {@code maxPages} pages: how a gap
+     * in the mentions timeline ({@link FetchResult.Gap}) is recovered.
+     */
+    MentionSearch searchMentions(String handle, String sinceId, String untilId, int maxPages);
+
     /** Every direct message event newer than {@code lastSeenEventId} (sent and received), oldest first. */
     FetchResult fetchDirectMessages(String lastSeenEventId);
 

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.channel.gap.GapService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -53,6 +54,7 @@ public class ChannelPoller {
     private final ChannelConfig config;
     private final InboundHandOver handOver;
     private final QuarantineSink quarantine;
+    private final GapService mentionGaps;
     /** When this replica last polled each account on schedule (its own interval may be several ticks). */
     private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
     /** Accounts being polled by this replica now: the lease check and the tick never read one account twice at once. */
@@ -60,7 +62,7 @@ public class ChannelPoller {
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, EndpointHealthService health, Clock clock, ChannelConfig config,
-            InboundHandOver handOver, QuarantineSink quarantine) {
+            InboundHandOver handOver, QuarantineSink quarantine, GapService mentionGaps) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
@@ -71,6 +73,7 @@ public class ChannelPoller {
         this.config = config;
         this.handOver = handOver;
         this.quarantine = quarantine;
+        this.mentionGaps = mentionGaps;
     }
 
     /** With scheduled polling on, looks at the leases four times per tick (a programmatic job: its period is derived). */
@@ -160,6 +163,9 @@ public class ChannelPoller {
             return new PollOutcome(accountKey, 0, e.getMessage(), false);
         }
         Read mentions = readMentions(accountKey, connector, state);
+        // Gaps (channel.gap): say what X no longer serves on the timeline and recover it from search, bounded.
+        mentionGaps.afterMentionsRead(accountKey, connector, Optional.ofNullable(mentions.result()),
+                state.mentionsSinceId() != null);
         Read directMessages = readDirectMessages(accountKey, connector, state);
         accounts.polled(accountKey);
         usage.read(accountKey, mentions.billed(), directMessages.billed());
@@ -214,11 +220,11 @@ public class ChannelPoller {
             }
             // X bills what it returned, quarantined items and looked-up authors included.
             usage.usersRead(accountKey, read.usersLookedUp());
-            return new Read(read.messages().size(), read.messages().size() + read.quarantined().size(), null);
+            return new Read(read.messages().size(), read.messages().size() + read.quarantined().size(), null, read);
         } catch (ChannelException | IntakeFailedException e) {
             health.failed(accountKey, endpoint, e.getMessage(), blockedUntil(e));
             LOG.warnf("read failed: account=%s endpoint=%s reason=%s", accountKey, endpoint.tag(), e.getMessage());
-            return new Read(0, 0, e.getMessage());
+            return new Read(0, 0, e.getMessage(), null);
         }
     }
 
@@ -247,9 +253,12 @@ public class ChannelPoller {
     }
 
     /** How one endpoint's read went: messages fetched, and the error if it failed. */
-    /** One endpoint's read: messages handed to intake, items X returned (billed), and the error if it failed. */
-    private record Read(int count, int billed, String error) {
-        static final Read HELD_BACK = new Read(0, 0, null);
+    /**
+     * One endpoint's read: messages handed to intake, items X returned (billed), the error if it failed, and what
+     * was fetched (null when held back or failed).
+     */
+    private record Read(int count, int billed, String error, FetchResult result) {
+        static final Read HELD_BACK = new Read(0, 0, null, null);
     }
 
     /**

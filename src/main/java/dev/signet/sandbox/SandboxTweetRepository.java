@@ -1,5 +1,6 @@
 package dev.signet.sandbox;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -32,6 +33,24 @@ public class SandboxTweetRepository implements PanacheRepository<SandboxTweet> {
                 .setParameter("me", userId)
                 .setParameter("floor", floorExclusive)
                 .setParameter("max", maxId)
+                .setMaxResults(count)
+                .getResultList();
+    }
+
+    /**
+     * One page of X's recent search for "@user": posts mentioning the user or replying to theirs (not their own),
+     * newest first, ids in (sinceId, maxId], none created before {@code notBefore} (search reaches 7 days back).
+     */
+    public List<SandboxTweet> searchMentionsOf(long userId, long sinceId, long maxId, int count,
+            Instant notBefore) {
+        return getEntityManager()
+                .createQuery("select t from SandboxTweet t where " + MENTIONS_OF
+                        + " and t.id > :since and t.id <= :max and t.createdAt >= :notBefore order by t.id desc",
+                        SandboxTweet.class)
+                .setParameter("me", userId)
+                .setParameter("since", sinceId)
+                .setParameter("max", maxId)
+                .setParameter("notBefore", notBefore)
                 .setMaxResults(count)
                 .getResultList();
     }

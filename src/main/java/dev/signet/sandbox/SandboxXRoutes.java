@@ -62,6 +62,9 @@ public class SandboxXRoutes {
                 (caller, ctx) -> x.userTimeline(caller, longParam(ctx, "user_id"), param(ctx, "screen_name"),
                         intParam(ctx, "count"), longParam(ctx, "since_id"), longParam(ctx, "max_id"),
                         "true".equalsIgnoreCase(param(ctx, "exclude_replies"))));
+        get(router, base + "search/tweets.json", XEndpoint.SEARCH_TWEETS,
+                (caller, ctx) -> x.search(param(ctx, "q"), intParam(ctx, "count"), longParam(ctx, "since_id"),
+                        longParam(ctx, "max_id"), Instant.now()));
         get(router, base + "direct_messages/events/list.json", XEndpoint.DIRECT_MESSAGES_LIST,
                 (caller, ctx) -> x.directMessageEvents(caller, intParam(ctx, "count"), longParam(ctx, "cursor"),
                         Instant.now()));

@@ -1,5 +1,8 @@
 package dev.signet.sandbox;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,6 +44,12 @@ public class SandboxXService {
     static final int DM_DEFAULT_COUNT = 20;
     static final int DM_MAX_COUNT = 50;
     static final int LOOKUP_MAX = 100;
+    static final int SEARCH_DEFAULT_COUNT = 15;
+    static final int SEARCH_MAX_COUNT = 100;
+    /** X's recent search reaches seven days back, on v1.1 and v2 alike. */
+    static final Duration SEARCH_REACH = Duration.ofDays(7);
+    /** The only search the sandbox understands: {@code @handle}, the brand's mentions. */
+    private static final Pattern MENTION_QUERY = Pattern.compile("\\s*@(\\w{1,50})\\s*");
 
     private final SandboxConfig config;
     private final SandboxService sandbox;
@@ -145,6 +156,61 @@ public class SandboxXService {
             page = page.stream().filter(tweet -> !tweet.isReply()).toList();
         }
         return statuses(page);
+    }
+
+    /**
+     * {@code search/tweets.json} for {@code q=@handle}: posts mentioning the user of the last seven days, newest
+     * first; {@code sinceId} exclusive, {@code maxId} inclusive; {@code search_metadata.next_results} only when more
+     * remain, as on X.
+     */
+    @Transactional
+    public ObjectNode search(String query, Integer count, Long sinceId, Long maxId, Instant now) {
+        int size = bounded(count, SEARCH_DEFAULT_COUNT, SEARCH_MAX_COUNT);
+        // v1.1 answers what it can't match with no statuses (a 400 would read as a rate limit to Twitter4J).
+        long mentioned = mentionedUserOf(query, false);
+        List<SandboxTweet> found = mentioned < 0 ? List.of()
+                : tweets.searchMentionsOf(mentioned, sinceId == null ? 0 : sinceId,
+                        maxId == null ? Long.MAX_VALUE : maxId, size + 1, now.minus(SEARCH_REACH));
+        List<SandboxTweet> page = found.subList(0, Math.min(size, found.size()));
+        ObjectNode body = json.object();
+        body.set("statuses", statuses(page));
+        ObjectNode meta = body.putObject("search_metadata");
+        meta.put("completed_in", 0.01);
+        long newest = page.isEmpty() ? 0 : page.get(0).getId();
+        meta.put("max_id", newest);
+        meta.put("max_id_str", Long.toString(newest));
+        long since = sinceId == null ? 0 : sinceId;
+        meta.put("since_id", since);
+        meta.put("since_id_str", Long.toString(since));
+        meta.put("query", query);
+        meta.put("count", size);
+        String encoded = URLEncoder.encode(query, StandardCharsets.UTF_8);
+        meta.put("refresh_url", "?since_id=" + newest + "&q=" + encoded + "&result_type=recent&include_entities=1");
+        if (found.size() > size) {
+            long below = page.get(page.size() - 1).getId() - 1;
+            meta.put("next_results", "?max_id=" + below + "&q=" + encoded + "&count=" + size
+                    + "&include_entities=1&result_type=recent");
+        }
+        return body;
+    }
+
+    /**
+     * The user a {@code @handle} query names; -1 for an unknown handle (X finds nothing), and for another query
+     * unless {@code strict} (then it is refused: the sandbox's search understands nothing else).
+     */
+    @Transactional
+    public long mentionedUserOf(String query, boolean strict) {
+        if (query == null || query.isBlank()) {
+            throw XApiException.missingParameter("Query parameters are missing.");
+        }
+        Matcher matcher = MENTION_QUERY.matcher(query);
+        if (!matcher.matches()) {
+            if (!strict) {
+                return -1;
+            }
+            throw XApiException.invalidParameter("The sandbox's search understands only queries of the form @handle.");
+        }
+        return users.findByHandle(matcher.group(1)).map(SandboxUser::getId).orElse(-1L);
     }
 
     /** Applies an armed page distortion (fault injection): a repeated item, or items out of order. */

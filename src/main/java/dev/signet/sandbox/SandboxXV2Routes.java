@@ -71,6 +71,13 @@ public class SandboxXV2Routes {
                 (caller, ctx) -> v2.tweetsBy(ctx.pathParam("id"), new SandboxXV2Service.MentionsQuery(
                         intParam(ctx, "max_results"), param(ctx, "since_id"), param(ctx, "until_id"),
                         param(ctx, "pagination_token"), setParam(ctx, "tweet.fields"), setParam(ctx, "expansions"))));
+        get(router, base + "tweets/search/recent", XEndpoint.V2_SEARCH_RECENT,
+                (caller, ctx) -> v2.searchRecent(x.mentionedUserOf(param(ctx, "query"), true),
+                        new SandboxXV2Service.MentionsQuery(intParam(ctx, "max_results"), param(ctx, "since_id"),
+                                param(ctx, "until_id"), param(ctx, "next_token") != null ? param(ctx, "next_token")
+                                        : param(ctx, "pagination_token"),
+                                setParam(ctx, "tweet.fields"), setParam(ctx, "expansions")),
+                        Instant.now()));
         get(router, base + "dm_events", XEndpoint.V2_DM_EVENTS,
                 (caller, ctx) -> distortions.apply(SandboxPageDistortions.DM_EVENTS, v2.directMessageEvents(caller,
                         intParam(ctx, "max_results"), param(ctx, "pagination_token"), setParam(ctx, "event_types"),

@@ -123,6 +123,23 @@ public class SandboxXV2Service {
     }
 
     /**
+     * {@code GET /2/tweets/search/recent?query=@handle}: posts mentioning the user of the last seven days, newest
+     * first, in the same shape and paging as the mentions timeline ({@code since_id} and {@code until_id} exclusive,
+     * {@code next_token}). The sandbox understands only {@code @handle} queries.
+     */
+    @Transactional
+    public ObjectNode searchRecent(long mentionedUserId, MentionsQuery query, Instant now) {
+        if (mentionedUserId < 0) {
+            ObjectNode body = json.object();
+            body.putObject("meta").put("result_count", 0);
+            return body;
+        }
+        Instant notBefore = now.minus(SandboxXService.SEARCH_REACH);
+        return timeline(Long.toString(mentionedUserId), query, true, (user, sinceId, maxId, limit) ->
+                tweets.searchMentionsOf(user, sinceId, maxId, limit, notBefore));
+    }
+
+    /**
      * {@code GET /2/users/{id}/tweets}: the user's own posts (replies included), newest first; {@code since_id} and
      * {@code until_id} exclusive; paged with {@code next_token}. The same query parameters as mentions.
      */

@@ -14,6 +14,7 @@ public enum XEndpoint {
     // X counts DM sends per day (about 1,000); a 15-minute window of the same size is close enough for tests.
     DIRECT_MESSAGES_NEW("direct_messages", "/direct_messages/events/new", 1000),
     USERS_LOOKUP("users", "/users/lookup", 900),
+    SEARCH_TWEETS("search", "/search/tweets", 180),
     RATE_LIMIT_STATUS("application", "/application/rate_limit_status", 180),
     /** Any path the sandbox does not know; X answers 404 but still sends rate-limit headers. */
     UNKNOWN("unknown", "/unknown", 180),
@@ -23,6 +24,7 @@ public enum XEndpoint {
     V2_USER_TWEETS("users", "/2/users/:id/tweets", 900),
     V2_DM_EVENTS("dm_events", "/2/dm_events", 15),
     V2_CREATE_TWEET("tweets", "/2/tweets", 100),
+    V2_SEARCH_RECENT("tweets", "/2/tweets/search/recent", 180),
     V2_CREATE_DM("dm_conversations", "/2/dm_conversations/with/:participant_id/messages", 15),
     V2_CONVERSATION_DM_EVENTS("dm_conversations", "/2/dm_conversations/with/:participant_id/dm_events", 15),
     V2_UNKNOWN("unknown", "/2/unknown", 180);

@@ -14,6 +14,8 @@ import dev.signet.channel.ApiUsageService;
 import dev.signet.channel.ApiUsageView;
 import dev.signet.channel.ChannelAccountService;
 import dev.signet.channel.SilenceWatch;
+import dev.signet.channel.gap.GapService;
+import dev.signet.channel.gap.GapView;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,25 +29,28 @@ public class AdminPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(Viewer me, List<AccountHealth> health, List<AccountSilence> silence,
-                List<ApiUsageView> usage, String month);
+                List<ApiUsageView> usage, String month, List<GapView> gaps);
     }
 
     private final ChannelAccountService accounts;
     private final SilenceWatch silence;
     private final ApiUsageService usage;
     private final CurrentUser currentUser;
+    private final GapService gaps;
 
-    public AdminPage(ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser) {
+    public AdminPage(ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser,
+            GapService gaps) {
         this.accounts = accounts;
         this.silence = silence;
         this.usage = usage;
         this.currentUser = currentUser;
+        this.gaps = gaps;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
         return Templates.admin(Viewer.of(currentUser.get()), accounts.health(), silence.check(),
-                usage.month(usage.thisMonth()), usage.thisMonth().toString());
+                usage.month(usage.thisMonth()), usage.thisMonth().toString(), gaps.latest(null));
     }
 }

@@ -55,6 +55,9 @@ final class RateLimitHeadersFilter implements ClientResponseFilter {
         if (path.endsWith("/mentions")) {
             return ApiCall.MENTIONS;
         }
+        if (path.endsWith("/tweets/search/recent")) {
+            return ApiCall.SEARCH;
+        }
         if (path.endsWith("/dm_events")) {
             return ApiCall.DIRECT_MESSAGES;
         }

@@ -26,6 +26,7 @@ import dev.signet.channel.ChannelConnector;
 import dev.signet.channel.ChannelException;
 import dev.signet.channel.FetchResult;
 import dev.signet.channel.InboundMessage;
+import dev.signet.channel.MentionSearch;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
@@ -43,6 +44,8 @@ import twitter4j.TwitterResponse;
 import twitter4j.v1.DirectMessage;
 import twitter4j.v1.DirectMessageList;
 import twitter4j.v1.Paging;
+import twitter4j.v1.Query;
+import twitter4j.v1.QueryResult;
 import twitter4j.v1.RateLimitStatus;
 import twitter4j.v1.ResponseList;
 import twitter4j.v1.Status;
@@ -63,6 +66,9 @@ public class Twitter4jXConnector implements ChannelConnector {
     /** v1.1 mentions: at most 200 a page, and only the 800 most recent are reachable. */
     static final int MENTIONS_PAGE = 200;
     static final int MENTIONS_MAX_PAGES = 4;
+    static final int MENTIONS_REACHABLE = MENTIONS_PAGE * MENTIONS_MAX_PAGES;
+    /** v1.1 standard search: at most 100 a page. */
+    static final int SEARCH_PAGE = 100;
     /** v1.1 DM events: at most 50 a page. */
     static final int DM_PAGE = 50;
     static final int DM_MAX_PAGES = 20;
@@ -147,7 +153,47 @@ public class Twitter4jXConnector implements ChannelConnector {
         // A fetch cut short (window spent mid-way) keeps the old cursor: the gap below is read next time. Having
         // read all pages is complete: X serves no more than the last 800 mentions, so nothing older is reachable.
         String cursor = byId.isEmpty() || cutShort ? null : Long.toString(((TreeMap<Long, Status>) byId).lastKey());
-        return new FetchResult(messages, cursor, cutShort, quarantined, 0);
+        // All X serves read (its 800 most recent) and still above the cursor: the mentions in between are gone here.
+        boolean servedAll = !cutShort && byId.size() >= MENTIONS_REACHABLE;
+        FetchResult.Gap gap = FetchResult.gapOf(sinceId, byId.isEmpty() ? null : ((TreeMap<Long, Status>) byId).firstKey(),
+                servedAll, id -> Snowflakes.instantOf(Long.toString(id)));
+        return new FetchResult(messages, cursor, cutShort, quarantined, 0, gap);
+    }
+
+    /**
+     * {@code search/tweets.json?q=@handle&since_id=…&max_id=…&result_type=recent}, newest first, paged down with
+     * {@code max_id} (inclusive on v1.1) until X offers no further page.
+     */
+    @Override
+    public MentionSearch searchMentions(String handle, String sinceId, String untilId, int maxPages) {
+        long since = Long.parseLong(sinceId);
+        long maxId = Long.parseLong(untilId) - 1;
+        TreeMap<Long, Status> byId = new TreeMap<>();
+        boolean complete = false;
+        for (int page = 0; page < maxPages && maxId > since; page++) {
+            Query query = Query.of("@" + handle).sinceId(since).maxId(maxId).count(SEARCH_PAGE)
+                    .resultType(Query.ResultType.recent);
+            QueryResult result = call("search mentions", ApiCall.SEARCH, () -> twitter.search().search(query));
+            result.getTweets().forEach(status -> byId.putIfAbsent(status.getId(), status));
+            if (result.getTweets().isEmpty() || !result.hasNext()) {
+                complete = true;
+                break;
+            }
+            maxId = result.getTweets().stream().mapToLong(Status::getId).min().orElseThrow() - 1;
+        }
+        complete = complete || maxId <= since;
+        List<InboundMessage> messages = new ArrayList<>();
+        List<QuarantinedItem> quarantined = new ArrayList<>();
+        for (Status status : byId.values()) {
+            try {
+                messages.add(fromStatus(status));
+            } catch (UntakableItemException e) {
+                quarantined.add(new QuarantinedItem(accountKey, QuarantinedItem.X_V1_1, MessageKind.MENTION,
+                        Long.toString(status.getId()), e.reason(), e.getMessage(), rawJson(status, status.getId())));
+            }
+        }
+        return new MentionSearch(messages, complete, byId.isEmpty() ? null : Long.toString(byId.firstKey()),
+                quarantined);
     }
 
     @Override

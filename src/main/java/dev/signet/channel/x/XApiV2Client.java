@@ -35,6 +35,13 @@ public interface XApiV2Client {
             @QueryParam("tweet.fields") String tweetFields);
 
     @GET
+    @Path("tweets/search/recent")
+    XApiV2Json.TweetPage searchRecent(@QueryParam("query") String query, @QueryParam("max_results") int maxResults,
+            @QueryParam("since_id") String sinceId, @QueryParam("until_id") String untilId,
+            @QueryParam("next_token") String nextToken, @QueryParam("tweet.fields") String tweetFields,
+            @QueryParam("expansions") String expansions);
+
+    @GET
     @Path("dm_events")
     XApiV2Json.DmEventPage directMessageEvents(@QueryParam("max_results") int maxResults,
             @QueryParam("pagination_token") String paginationToken, @QueryParam("event_types") String eventTypes,

@@ -33,6 +33,7 @@ import dev.signet.channel.ChannelConnector;
 import dev.signet.channel.ChannelException;
 import dev.signet.channel.FetchResult;
 import dev.signet.channel.InboundMessage;
+import dev.signet.channel.MentionSearch;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
@@ -58,6 +59,9 @@ public class XApiV2Connector implements ChannelConnector {
     /** v2 mentions: at most 100 a page, and only the 800 most recent are reachable. */
     static final int MENTIONS_PAGE = 100;
     static final int MENTIONS_MAX_PAGES = 8;
+    static final int MENTIONS_REACHABLE = MENTIONS_PAGE * MENTIONS_MAX_PAGES;
+    /** Recent search: 10 to 100 a page. */
+    static final int SEARCH_PAGE = 100;
     /** v2 DM events: at most 100 a page; 10 pages reach 1,000 events back (the budget is 15 calls / 15 min). */
     static final int DM_PAGE = 100;
     static final int DM_MAX_PAGES = 10;
@@ -132,9 +136,54 @@ public class XApiV2Connector implements ChannelConnector {
         int looked = lookUpMissing(tweets.stream().map(XApiV2Json.Tweet::authorId).toList(), users);
         // Reposts are passed on flagged: intake drops and counts them.
         List<InboundMessage> messages = tweets.stream().map(tweet -> fromTweet(tweet, users)).toList();
+        // All X serves read (its 800 most recent) and still above the cursor: the mentions in between are gone here.
+        boolean servedAll = token == null && byId.size() >= MENTIONS_REACHABLE;
+        FetchResult.Gap gap = FetchResult.gapOf(sinceId, byId.isEmpty() ? null : byId.firstKey(), servedAll,
+                id -> snowflakeInstant(Long.toString(id)));
         // The cursor moves past quarantined items too: they are kept, and would fail the same way again.
         return new FetchResult(messages, byId.isEmpty() ? null : Long.toString(byId.lastKey()), false, quarantined,
-                looked);
+                looked, gap);
+    }
+
+    /**
+     * {@code GET /2/tweets/search/recent?query=@handle&since_id=…&until_id=…}, newest first, paged with
+     * {@code next_token}.
+     */
+    @Override
+    public MentionSearch searchMentions(String handle, String sinceId, String untilId, int maxPages) {
+        TreeMap<Long, XApiV2Json.Tweet> byId = new TreeMap<>();
+        Map<String, XApiV2Json.User> users = new HashMap<>();
+        String token = null;
+        boolean complete = false;
+        for (int page = 0; page < maxPages; page++) {
+            String pageToken = token;
+            XApiV2Json.TweetPage result = call("search mentions", ApiCall.SEARCH,
+                    () -> client.searchRecent("@" + handle, SEARCH_PAGE, sinceId, untilId, pageToken, TWEET_FIELDS,
+                            "author_id"));
+            if (result.data() != null) {
+                result.data().forEach(tweet -> byId.putIfAbsent(Long.parseLong(tweet.id()), tweet));
+            }
+            collectUsers(result.includes(), users);
+            token = result.meta() == null ? null : result.meta().nextToken();
+            if (token == null) {
+                complete = true;
+                break;
+            }
+        }
+        List<XApiV2Json.Tweet> tweets = new ArrayList<>();
+        List<QuarantinedItem> quarantined = new ArrayList<>();
+        for (XApiV2Json.Tweet found : byId.values()) {
+            JsonNode node = json.valueToTree(found);
+            try {
+                tweets.add(checkedTweet(node));
+            } catch (UntakableItemException e) {
+                quarantined.add(quarantine(MessageKind.MENTION, node, e));
+            }
+        }
+        lookUpMissing(tweets.stream().map(XApiV2Json.Tweet::authorId).toList(), users);
+        List<InboundMessage> messages = tweets.stream().map(tweet -> fromTweet(tweet, users)).toList();
+        return new MentionSearch(messages, complete, byId.isEmpty() ? null : Long.toString(byId.firstKey()),
+                quarantined);
     }
 
     @Override
