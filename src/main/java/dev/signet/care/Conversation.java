@@ -130,6 +130,11 @@ public class Conversation {
     @Column(name = "matter_id")
     private Long matterId;
 
+    /** Another customer's conversation this one grew out of (a reply to their post), or null (V105). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "related_conversation_id")
+    private Conversation related;
+
     @Version
     private long version;
 
@@ -396,6 +401,24 @@ public class Conversation {
             throw new IllegalArgumentException("a conversation is not linked to itself");
         }
         matterId = matterRoot;
+    }
+
+    /**
+     * This conversation grew out of {@code other}, another customer's (its customer replied to a post there).
+     * Only the first such link is kept: it says where the customer joined in.
+     */
+    public void relateTo(Conversation other) {
+        if (other == this) {
+            throw new IllegalArgumentException("a conversation is not related to itself");
+        }
+        if (related == null) {
+            related = other;
+        }
+    }
+
+    /** The conversation this one grew out of, or null; see {@link #relateTo}. */
+    public Conversation related() {
+        return related;
     }
 
     /** The first conversation of this conversation's matter (itself unless linked). */

@@ -15,11 +15,13 @@ import java.util.List;
  * @param notes    the latest internal notes (never published), oldest first; {@code totalNotes} of them in all
  * @param promise  the pending promised update, or null
  * @param timeZone the brand account's time zone, in which promise times are entered and shown
+ * @param related  the other customer's conversation this one grew out of (a reply to their post), or null
+ * @param relatedFrom other customers' conversations that grew out of this one (the first few)
  */
 public record ConversationDetail(long id, String accountKey, String accountHandle, ConversationKind kind,
         ConversationStatus status, CustomerPanel customer, Instant firstMessageAt, Instant waitingSince,
         List<MessageView> messages, long totalMessages, int offset, int limit, HolderView holder, CustomerClock clock,
         int score, List<String> reasons, int contactCount, boolean escalated, Instant promisedUpdateAt,
         List<HandOffView> handOffs, ContinuityView continuity, List<NoteView> notes, long totalNotes,
-        PromiseView promise, String timeZone) {
+        PromiseView promise, String timeZone, RelatedView related, List<RelatedView> relatedFrom) {
 }

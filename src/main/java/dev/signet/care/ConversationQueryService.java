@@ -35,6 +35,8 @@ public class ConversationQueryService {
 
     /** The queue counts matching conversations up to this many. */
     public static final int COUNT_CAP = 1000;
+    /** Conversations listed as grown out of this one on its page. */
+    static final int RELATED_SHOWN = 10;
 
     private final EntityManager em;
     private final MessageRepository messages;
@@ -174,6 +176,8 @@ public class ConversationQueryService {
                 left join fetch c.previousAgent
                 left join fetch c.promise p
                 left join fetch p.madeBy
+                left join fetch c.related r
+                left join fetch r.identity
                 where c.id = :id""", Conversation.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
@@ -195,7 +199,17 @@ public class ConversationQueryService {
                 handOffs.ofConversation(id).stream().map(HandOffView::of).toList(), ContinuityView.of(c, now),
                 notes.latest(id, noteConfig.shown()), notes.countIn(id),
                 c.promise() == null ? null : PromiseView.of(c.promise(), now, config.promiseLeadTime()),
-                zones.of(c.account().accountKey()).getId());
+                zones.of(c.account().accountKey()).getId(),
+                c.related() == null ? null : new RelatedView(c.related().id(), c.related().identity().handle()),
+                relatedFrom(id));
+    }
+
+    /** Other customers' conversations that grew out of this one (one query, the first few). */
+    private List<RelatedView> relatedFrom(long id) {
+        return em.createQuery("""
+                select new dev.signet.care.RelatedView(c.id, i.handle) from Conversation c join c.identity i
+                where c.related.id = :id order by c.id""", RelatedView.class)
+                .setParameter("id", id).setMaxResults(RELATED_SHOWN).getResultList();
     }
 
     private QueueItem toQueueItem(Conversation c, Instant now) {

@@ -20,8 +20,8 @@ import dev.signet.customer.SocialIdentity;
 import dev.signet.security.AppUser;
 
 /**
- * One message of a conversation. Incoming ones carry the network's id (unique per network: the idempotency key
- * of intake); outgoing ones name the agent who wrote them and get the network's id once published.
+ * One message of a conversation. Incoming ones carry the network's id (unique per network and brand account: the
+ * idempotency key of intake); outgoing ones name the agent who wrote them and get the network's id once published.
  */
 @Entity
 @Table(name = "message")
@@ -43,6 +43,13 @@ public class Message {
 
     @Column(name = "external_id")
     private String externalId;
+
+    /**
+     * The brand account of the conversation (V105): with the network and external id, the idempotency key of
+     * intake, so a post that mentions several of the team's accounts is stored once per account.
+     */
+    @Column(name = "account_id", nullable = false)
+    private Long accountId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -75,6 +82,7 @@ public class Message {
             SocialIdentity author, String text, String inReplyToExternalId, Instant sentAt, Instant now) {
         Message message = new Message();
         message.conversation = conversation;
+        message.accountId = conversation.account().id();
         message.network = network;
         message.externalId = externalId;
         message.direction = Direction.IN;
@@ -90,6 +98,7 @@ public class Message {
             String inReplyToExternalId, Instant now) {
         Message message = new Message();
         message.conversation = conversation;
+        message.accountId = conversation.account().id();
         message.network = conversation.account().network();
         message.direction = Direction.OUT;
         message.authorUser = agent;
@@ -116,6 +125,11 @@ public class Message {
 
     public Network network() {
         return network;
+    }
+
+    /** The brand account whose conversation holds it. */
+    public Long accountId() {
+        return accountId;
     }
 
     public String externalId() {

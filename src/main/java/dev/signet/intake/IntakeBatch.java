@@ -34,9 +34,12 @@ import dev.signet.customer.SocialIdentity;
  */
 final class IntakeBatch {
 
-    private final Map<String, Direction> knownMessages = new HashMap<>();
+    /** Brand accounts that hold a customer's message, by its external id (one copy per account). */
+    private final Map<String, Set<Long>> storedIn = new HashMap<>();
+    /** External ids of the brand's posts Signet published (echoes when fetched again, by any account). */
+    private final Set<String> sentByUs = new HashSet<>();
     private final Map<String, SocialIdentity> identities = new HashMap<>();
-    private final Map<String, Conversation> conversationOfMessage = new HashMap<>();
+    private final Map<MessageKey, Conversation> conversationOfMessage = new HashMap<>();
     private final Set<String> ourPosts = new HashSet<>();
     private final Map<OpenKey, Conversation> openConversations = new HashMap<>();
     private final Map<Long, Conversation> conversations = new HashMap<>();
@@ -59,10 +62,11 @@ final class IntakeBatch {
             // lookup itself (most of a fetch's ids are new, so this usually finds nothing).
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                    "select external_id, direction from message where network = :n and external_id = any(:ids)")
+                    "select external_id, direction, account_id from message where network = :n and external_id = any(:ids)")
                     .setParameter("n", network.name()).setParameter("ids", messageIds.toArray(String[]::new))
                     .getResultList();
-            rows.forEach(row -> batch.knownMessages.put((String) row[0], Direction.valueOf((String) row[1])));
+            rows.forEach(row -> batch.remember((String) row[0], Direction.valueOf((String) row[1]),
+                    ((Number) row[2]).longValue()));
         }
         if (!userIds.isEmpty()) {
             // With the customer: the priority reads their loyalty tier.
@@ -79,7 +83,7 @@ final class IntakeBatch {
                     where m.network = :n and m.externalId in :ids""", Message.class)
                     .setParameter("n", network).setParameter("ids", parentIds).getResultList()
                     .forEach(parent -> {
-                        batch.rememberMessage(parent.externalId(), parent.conversation());
+                        batch.rememberMessage(parent.externalId(), parent.direction(), parent.conversation());
                         if (parent.direction() == Direction.OUT) {
                             batch.ourPosts.add(parent.externalId());
                         }
@@ -100,8 +104,16 @@ final class IntakeBatch {
         return batch;
     }
 
-    Optional<Direction> known(String externalId) {
-        return Optional.ofNullable(knownMessages.get(externalId));
+    /**
+     * Whether this message is stored already for this account (IN: a repeat), or is a post Signet published (OUT:
+     * an echo, whichever account fetched it). A customer's post stored for another account only is not known here:
+     * it concerns this account too and gets its own copy.
+     */
+    Optional<Direction> known(String externalId, long accountId) {
+        if (sentByUs.contains(externalId)) {
+            return Optional.of(Direction.OUT);
+        }
+        return storedIn.getOrDefault(externalId, Set.of()).contains(accountId) ? Optional.of(Direction.IN) : Optional.empty();
     }
 
     /** Whether the message is one the brand sent (loaded as the parent of a message of this batch). */
@@ -117,8 +129,9 @@ final class IntakeBatch {
         identities.put(identity.externalUserId(), identity);
     }
 
-    Optional<Conversation> conversationOf(String externalMessageId) {
-        return Optional.ofNullable(conversationOfMessage.get(externalMessageId));
+    /** The conversation of this account that holds the message, if any. */
+    Optional<Conversation> conversationOf(String externalMessageId, long accountId) {
+        return Optional.ofNullable(conversationOfMessage.get(new MessageKey(externalMessageId, accountId)));
     }
 
     Optional<Conversation> open(long accountId, long identityId, ConversationKind kind) {
@@ -170,12 +183,29 @@ final class IntakeBatch {
                 conversation);
     }
 
+    /** A customer's message stored by this batch. */
     void rememberMessage(String externalId, Conversation conversation) {
-        knownMessages.putIfAbsent(externalId, Direction.IN);
+        rememberMessage(externalId, Direction.IN, conversation);
+    }
+
+    private void rememberMessage(String externalId, Direction direction, Conversation conversation) {
+        long accountId = conversation.account().id();
+        remember(externalId, direction, accountId);
         conversations.put(keyOf(conversation), conversation);
-        conversationOfMessage.put(externalId, conversation);
+        conversationOfMessage.put(new MessageKey(externalId, accountId), conversation);
+    }
+
+    private void remember(String externalId, Direction direction, long accountId) {
+        if (direction == Direction.OUT) {
+            sentByUs.add(externalId);
+        } else {
+            storedIn.computeIfAbsent(externalId, id -> new HashSet<>()).add(accountId);
+        }
     }
 
     private record OpenKey(long accountId, long identityId, ConversationKind kind) {
+    }
+
+    private record MessageKey(String externalId, long accountId) {
     }
 }

@@ -54,7 +54,8 @@ import dev.signet.customer.SocialIdentity;
 import dev.signet.customer.SocialIdentityRepository;
 
 /**
- * Stores each fetched message once per (network, external id), drops and counts noise ({@link NoiseFilter},
+ * Stores each fetched message once per (network, external id, brand account) — a post that mentions several of the
+ * team's accounts gets one copy in each account's conversation —, drops and counts noise ({@link NoiseFilter},
  * echoes of Signet's own replies), finds or records the author's identity (linked to a customer when the CRM
  * names them) and threads the message into its conversation.
  */
@@ -195,7 +196,7 @@ public class IntakeService {
         for (InboundMessage inbound : chunk) {
             ChannelAccount account = accountsByKey.get(inbound.accountKey());
             Optional<IntakeResult> dropped = noise.classify(inbound, account.externalUserId())
-                    .or(() -> known.known(inbound.externalId())
+                    .or(() -> known.known(inbound.externalId(), account.id())
                             .map(direction -> direction == Direction.OUT ? IntakeResult.DROPPED_ECHO : IntakeResult.DUPLICATE));
             if (dropped.isPresent()) {
                 results.add(dropped.get());
@@ -295,10 +296,11 @@ public class IntakeService {
             }
         }
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())
-                .flatMap(known::conversationOf)
-                .map(c -> new ThreadingRule.Parent(known.keyOf(c), c.account().id(), c.kind()));
+                .flatMap(parentId -> known.conversationOf(parentId, account.id()))
+                .map(c -> new ThreadingRule.Parent(known.keyOf(c), c.account().id(), c.kind(), c.identity().id()));
         Optional<Long> open = known.open(account.id(), author.id(), kind).map(known::keyOf);
-        ThreadingRule.Decision decision = ThreadingRule.decide(new ThreadingRule.Incoming(account.id(), kind, parent), open);
+        ThreadingRule.Decision decision = ThreadingRule.decide(
+                new ThreadingRule.Incoming(account.id(), kind, author.id(), parent), open);
 
         Conversation conversation;
         Contact contact;
@@ -319,6 +321,7 @@ public class IntakeService {
                 statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
             }
         }
+        decision.related().map(known::conversation).ifPresent(conversation::relateTo);
         long key = known.keyOf(conversation);
         touched.put(key, conversation);
         if (contact == Contact.FIRST || contact == Contact.REOPENED) {

@@ -143,9 +143,9 @@ class InsightsBench {
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("""
-                    insert into message (id, conversation_id, network, external_id, direction, author_identity_id, text,
-                      sent_at, stored_at)
-                    select ? + g, ? + 1 + (g - 1) / ?, 'X', 'bench-insights-' || g, 'IN', ?,
+                    insert into message (id, conversation_id, account_id, network, external_id, direction,
+                      author_identity_id, text, sent_at, stored_at)
+                    select ? + g, ? + 1 + (g - 1) / ?, ?, 'X', 'bench-insights-' || g, 'IN', ?,
                       '@SignetTestAir my bag is delayed again #delayed message ' || g,
                       ?::timestamptz + (g * ? / ?) * interval '1 second', ?::timestamptz
                     from generate_series(1, ?) g""")) {
@@ -153,6 +153,7 @@ class InsightsBench {
                 p.setLong(i++, ID_BASE);
                 p.setLong(i++, ID_BASE);
                 p.setInt(i++, PER_CONVERSATION);
+                p.setLong(i++, account);
                 p.setLong(i++, ID_BASE);
                 p.setTimestamp(i++, Timestamp.from(from));
                 p.setLong(i++, hours * 3600);

@@ -47,7 +47,7 @@ class IntakeServiceTest {
     }
 
     @Test
-    void aReplyJoinsTheConversationOfThePostItAnswersEvenFromAnotherCustomer() {
+    void aCustomersOwnReplyJoinsTheirConversationButAnotherCustomersReplyStartsTheirsRelatedToIt() {
         Author ana = world.customer("Ana");
         Author ben = world.customer("Ben");
         InboundMessage first = world.mention(TestWorld.AIR, ana, "@SignetTestAir flight delayed 3h", null);
@@ -57,10 +57,94 @@ class IntakeServiceTest {
         intake.receive(followUp);
         intake.receive(other);
 
-        long conversation = conversationOfMessage(first.externalId());
-        assertEquals(conversation, conversationOfMessage(followUp.externalId()));
-        assertEquals(conversation, conversationOfMessage(other.externalId()));
-        assertEquals(0, conversationsOf(ben).size(), "Ben's reply lives in Ana's thread, not in a new one");
+        long anas = conversationOfMessage(first.externalId());
+        assertEquals(anas, conversationOfMessage(followUp.externalId()));
+        long bens = conversationOfMessage(other.externalId());
+        assertNotEquals(anas, bens, "Ben's reply starts Ben's own conversation, not a place in Ana's");
+        assertEquals(List.of(bens), conversationsOf(ben));
+        assertEquals(anas, relatedOf(bens), "Ben's conversation shows Ana's as related");
+        assertNull(relatedOf(anas));
+    }
+
+    @Test
+    void aProlificCustomersSeparatePostsDoNotPullOtherCustomersIn() {
+        Author pia = world.customer("Pia Prolific");
+        Author quinn = world.customer("Quinn");
+        Author rob = world.customer("Rob");
+        InboundMessage one = world.mention(TestWorld.AIR, pia, "@SignetTestAir wifi down again", null);
+        InboundMessage two = world.mention(TestWorld.AIR, pia, "@SignetTestAir and the app crashes", null);
+        InboundMessage quinnReply = world.mention(TestWorld.AIR, quinn, "@SignetTestAir @pia wifi fine here", one.externalId());
+        InboundMessage robReply = world.mention(TestWorld.AIR, rob, "@SignetTestAir @pia app crashes for me too", two.externalId());
+        InboundMessage quinnAgain = world.mention(TestWorld.AIR, quinn, "@SignetTestAir but my bill is wrong", null);
+        intake.receiveAll(List.of(one, two, quinnReply));
+        intake.receiveAll(List.of(robReply, quinnAgain));
+
+        long pias = conversationOfMessage(one.externalId());
+        assertEquals(pias, conversationOfMessage(two.externalId()), "one customer's matter stays together");
+        assertEquals(List.of(pia.userId()), authorsIn(pias), "only Pia's words in Pia's conversation");
+        long quinns = conversationOfMessage(quinnReply.externalId());
+        assertEquals(quinns, conversationOfMessage(quinnAgain.externalId()));
+        assertEquals(List.of(quinn.userId()), authorsIn(quinns));
+        assertEquals(List.of(rob.userId()), authorsIn(conversationOfMessage(robReply.externalId())));
+        assertEquals(pias, relatedOf(quinns));
+    }
+
+    @Test
+    void aPostMentioningTwoBrandAccountsIsInEachAccountsOwnConversation() {
+        Author sam = world.customer("Sam Both");
+        InboundMessage forAir = world.mention(TestWorld.AIR, sam, "@SignetTestAir @SignetTestMobile my roaming and flight", null);
+        InboundMessage forMobile = new InboundMessage(TestWorld.MOBILE, forAir.network(), forAir.externalId(),
+                forAir.kind(), sam, null, forAir.text(), null, forAir.sentAt());
+
+        assertEquals(IntakeResult.STORED, intake.receive(forAir));
+        assertEquals(IntakeResult.STORED, intake.receive(forMobile));
+        assertEquals(IntakeResult.DUPLICATE, intake.receive(forAir));
+        assertEquals(List.of(IntakeResult.DUPLICATE, IntakeResult.DUPLICATE), intake.receiveAll(List.of(forMobile, forAir)));
+
+        List<Message> copies = messagesWithId(forAir.externalId());
+        assertEquals(2, copies.size(), "one copy per brand account");
+        assertEquals(List.of(TestWorld.AIR, TestWorld.MOBILE), accountsOfConversations(sam));
+    }
+
+    @Test
+    void aMultiBrandPostArrivingInOneBatchForBothAccountsAndAReplyToItThreadPerAccount() {
+        Author tia = world.customer("Tia Both");
+        InboundMessage forAir = world.mention(TestWorld.AIR, tia, "@SignetTestAir @SignetTestMobile lost phone on the plane", null);
+        InboundMessage forMobile = new InboundMessage(TestWorld.MOBILE, forAir.network(), forAir.externalId(),
+                forAir.kind(), tia, null, forAir.text(), null, forAir.sentAt());
+        InboundMessage followUpAir = world.mention(TestWorld.AIR, tia, "@SignetTestAir @SignetTestMobile seat 14C", forAir.externalId());
+        InboundMessage followUpMobile = new InboundMessage(TestWorld.MOBILE, forAir.network(), followUpAir.externalId(),
+                forAir.kind(), tia, null, followUpAir.text(), forAir.externalId(), followUpAir.sentAt());
+
+        assertEquals(List.of(IntakeResult.STORED, IntakeResult.STORED, IntakeResult.STORED, IntakeResult.STORED),
+                intake.receiveAll(List.of(forAir, forMobile, followUpAir, followUpMobile)));
+
+        List<Long> conversations = conversationsOf(tia);
+        assertEquals(2, conversations.size());
+        for (long conversation : conversations) {
+            assertEquals(2, messagesIn(conversation), "each account's conversation holds both posts");
+        }
+    }
+
+    @Test
+    void ourReplyFetchedByAnotherBrandAccountIsAnEcho() {
+        Author uma = world.customer("Uma Echo");
+        InboundMessage mention = world.mention(TestWorld.AIR, uma, "@SignetTestAir hi", null);
+        intake.receive(mention);
+        long conversation = conversationOfMessage(mention.externalId());
+        String published = world.nextId();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = em.find(Conversation.class, conversation);
+            Message reply = Message.fromAgent(c, null, "@" + uma.handle() + " @SignetTestMobile hello ^QQ",
+                    mention.externalId(), java.time.Instant.now());
+            reply.published(published, java.time.Instant.now());
+            em.persist(reply);
+        });
+        InboundMessage echo = new InboundMessage(TestWorld.MOBILE, mention.network(), published, mention.kind(),
+                new Author("1234567", "SignetTestAir", "Signet Test Air"), null, "@" + uma.handle() + " hello ^QQ",
+                mention.externalId(), java.time.Instant.now());
+        assertEquals(IntakeResult.DROPPED_ECHO, intake.receive(echo));
+        assertEquals(1, messagesWithId(published).size());
     }
 
     @Test
@@ -135,15 +219,20 @@ class IntakeServiceTest {
         InboundMessage second = world.mention(TestWorld.AIR, hal, "@SignetTestAir two", first.externalId());
         InboundMessage other = world.mention(TestWorld.AIR, ida, "@SignetTestAir me too", second.externalId());
         InboundMessage dm = world.directMessage(TestWorld.AIR, ida, "1", "private detail");
+        InboundMessage idaAgain = world.mention(TestWorld.AIR, ida, "@SignetTestAir since 9am", other.externalId());
 
-        List<IntakeResult> results = intake.receiveAll(List.of(first, second, first, other, dm, second));
+        List<IntakeResult> results = intake.receiveAll(List.of(first, second, first, other, dm, second, idaAgain));
 
         assertEquals(List.of(IntakeResult.STORED, IntakeResult.STORED, IntakeResult.DUPLICATE, IntakeResult.STORED,
-                IntakeResult.STORED, IntakeResult.DUPLICATE), results);
+                IntakeResult.STORED, IntakeResult.DUPLICATE, IntakeResult.STORED), results);
         long thread = conversationOfMessage(first.externalId());
         assertEquals(thread, conversationOfMessage(second.externalId()));
-        assertEquals(thread, conversationOfMessage(other.externalId()));
+        long idas = conversationOfMessage(other.externalId());
+        assertNotEquals(thread, idas, "Ida's reply to Hal's post is Ida's matter");
+        assertEquals(idas, conversationOfMessage(idaAgain.externalId()));
+        assertEquals(thread, relatedOf(idas), "related to Hal's conversation, started in the same batch");
         assertNotEquals(thread, conversationOfMessage(dm.externalId()));
+        assertNotEquals(idas, conversationOfMessage(dm.externalId()));
         assertEquals(1, messagesWithId(first.externalId()).size());
     }
 
@@ -156,6 +245,30 @@ class IntakeServiceTest {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select m.conversation.id from Message m where m.externalId = :id", Long.class)
                 .setParameter("id", externalId).getSingleResult());
+    }
+
+    private Long relatedOf(long conversation) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select c.related.id from Conversation c where c.id = :id", Long.class)
+                .setParameter("id", conversation).getResultList().get(0));
+    }
+
+    private List<String> authorsIn(long conversation) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select distinct m.authorIdentity.externalUserId from Message m where m.conversation.id = :id", String.class)
+                .setParameter("id", conversation).getResultList());
+    }
+
+    private long messagesIn(long conversation) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(m) from Message m where m.conversation.id = :id", Long.class)
+                .setParameter("id", conversation).getSingleResult());
+    }
+
+    private List<String> accountsOfConversations(Author author) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select c.account.accountKey from Conversation c where c.identity.externalUserId = :id order by c.account.accountKey",
+                String.class).setParameter("id", author.userId()).getResultList());
     }
 
     private List<Long> conversationsOf(Author author) {

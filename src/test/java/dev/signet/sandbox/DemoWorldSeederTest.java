@@ -33,9 +33,10 @@ class DemoWorldSeederTest {
     void theDemoWorldSeedsCompletelyWithXsIdsAndThreads() throws Exception {
         DemoWorld world = seeder.load();
         assertEquals(2, world.brands().size());
-        assertEquals(20, world.customers().size());
+        assertEquals(21, world.customers().size());
         assertEquals(3000001L, world.customers().get(0).userId());
         assertEquals(3000020L, world.customers().get(19).userId());
+        assertEquals("elena_roams", world.customers().get(20).handle());
         assertTrue(world.events().size() >= 45, "about fifty events");
         assertTrue(world.events().stream().allMatch(e -> e.minutesAgo() > 0 && e.minutesAgo() <= 6 * 60 + 10));
 
@@ -54,6 +55,11 @@ class DemoWorldSeederTest {
                     .map(item -> item.recipientHandle() != null ? item.recipientHandle() : brandNamedIn(item.text()))
                     .collect(Collectors.toSet());
             assertTrue(mariaWroteTo.containsAll(List.of("AcmeAir", "NimbusMobile")), mariaWroteTo.toString());
+
+            // A customer writing to both brands in one post: each brand's mentions hold it (each brand's queue).
+            List<CustomerView.Item> elena = sandbox.customerView("elena_roams").items();
+            assertEquals(1, elena.size());
+            assertTrue(elena.get(0).text().startsWith("@AcmeAir @NimbusMobile "), elena.get(0).text());
 
             List<SandboxTweetView> acmeTweets = sandbox.tweetsBy("AcmeAir");
             assertEquals(1, acmeTweets.size());
