@@ -43,7 +43,8 @@ public class SandboxFaultResource {
                 || (fault.status() != 0 && (fault.status() < 400 || fault.status() > 599))
                 || (fault.distortion() != null && !fault.distortion().isBlank()
                         && !SandboxFault.DISTORTIONS.contains(fault.distortion()))
-                || (SandboxFault.RATE_LIMIT_HEADERS.contains(fault.distortion()) && fault.status() != 429)
+                || (fault.distortion() != null && SandboxFault.RATE_LIMIT_HEADERS.contains(fault.distortion())
+                        && fault.status() != 429)
                 || (fault.distorts() && fault.distortion().startsWith("odd-") && fault.oddBody() == null)) {
             return Response.status(400).type("application/problem+json")
                     .entity(new SandboxProblemBody("/problems/invalid-fault", "Invalid fault", 400,
