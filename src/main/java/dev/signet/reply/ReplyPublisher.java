@@ -136,7 +136,8 @@ public class ReplyPublisher {
             return false;
         }
         if (found.isEmpty()) {
-            LOG.infof("x id not found yet: outbox=%d account=%s", outboxId, lookup.accountKey());
+            // Another replica's sweeper may have set it meanwhile; otherwise X has not indexed it yet.
+            LOG.infof("x id not found by this look-up: outbox=%d account=%s", outboxId, lookup.accountKey());
             return false;
         }
         QuarkusTransaction.requiringNew().run(() -> outbox.findById(outboxId).message()
