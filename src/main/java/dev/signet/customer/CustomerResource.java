@@ -120,7 +120,11 @@ public class CustomerResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Create or update many customers at once: all or nothing")
     public Response upsertBatch(List<CrmRecord> records, UriInfo uri) {
-        return answer(imports.upsert(records == null ? List.of() : records, actor()), uri);
+        if (records == null) {
+            throw new CustomerActionException(400, "records-required", "Records required",
+                    "Send a JSON array of CRM records, e.g. [{\"crmId\":\"C-1\",\"name\":\"Ann Able\"}].");
+        }
+        return answer(imports.upsert(records, actor()), uri);
     }
 
     @POST

@@ -43,6 +43,8 @@ class BadInputSuiteTest {
     /** Path parameters name nothing that exists: the routes must still read and refuse the body first or 404. */
     private static final String NO_ID = "987654321987";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Over the 1 MB body limit of JSON routes. */
+    private static final byte[] HUGE = ("[" + "1,".repeat(700_000) + "1]").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     @Inject
     TestWorld world;
@@ -51,6 +53,7 @@ class BadInputSuiteTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<String> failures = new ArrayList<>();
+    private final List<String> slow = new ArrayList<>();
     private int requests;
 
     @Test
@@ -74,11 +77,14 @@ class BadInputSuiteTest {
                 }
                 operations++;
                 for (TestWorld.Login login : logins) {
-                    exercise(openapi, login, method.getKey(), path.getKey(), method.getValue());
+                    // Field by field as the admin (who may call everything); the agent gets the whole-body cases,
+                    // which also prove that a route they may not use refuses with a problem.
+                    exercise(openapi, login, login == logins.get(0), method.getKey(), path.getKey(), method.getValue());
                 }
             }
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        System.out.printf("bad-input suite: %d operations, %d requests, %d s; slow: %s%n", operations, requests, seconds, slow);
         assertTrue(operations > 20, "the OpenAPI document lists the API (" + operations + " operations)");
         assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " bad requests were not answered with a 4xx"
                 + " problem:\n" + String.join("\n", failures));
@@ -94,10 +100,11 @@ class BadInputSuiteTest {
         return login;
     }
 
-    private void exercise(JsonNode openapi, TestWorld.Login login, String method, String template, JsonNode operation) {
+    private void exercise(JsonNode openapi, TestWorld.Login login, boolean perField, String method, String template,
+            JsonNode operation) {
         String path = template.replaceAll("\\{[^}]+}", NO_ID);
         for (JsonNode parameter : operation.path("parameters")) {
-            if ("query".equals(parameter.path("in").asText())) {
+            if (perField && "query".equals(parameter.path("in").asText())) {
                 String type = resolve(openapi, parameter.path("schema")).path("type").asText();
                 List<String> values = "integer".equals(type) || "number".equals(type)
                         ? List.of("2147483647", "-2147483649", "99999999999999999999999", "1e999999999", "abc")
@@ -110,11 +117,11 @@ class BadInputSuiteTest {
         }
         JsonNode content = operation.path("requestBody").path("content");
         if (content.has("multipart/form-data")) {
-            check(login, method, path, "multipart without end", false, spec(login)
+            check(login, method, path, "multipart without end", false, spec(login).config(EdgeInputTest.TEXT_MULTIPART)
                     .contentType("multipart/form-data; boundary=XyZ")
                     .body("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nabc"));
             check(login, method, path, "multipart without boundary", false,
-                    spec(login).contentType("multipart/form-data").body("abc"));
+                    spec(login).config(EdgeInputTest.TEXT_MULTIPART).contentType("multipart/form-data").body("abc"));
         }
         if (!content.has("application/json")) {
             if (operation.path("parameters").isEmpty() && content.isEmpty() && !"get".equals(method)) {
@@ -128,14 +135,15 @@ class BadInputSuiteTest {
         bodies.put("empty body", "");
         bodies.put("malformed JSON", "{\"a\":");
         bodies.put("wrong shape", schema.path("type").asText().equals("array") ? "{}" : "[1]");
-        bodies.put("a bare string", "\"x\"");
-        bodies.put("huge body", "[" + "1,".repeat(700_000) + "1]");
-        for (Map.Entry<String, JsonNode> bad : mutations(openapi, schema, baseline).entrySet()) {
-            bodies.put(bad.getKey(), bad.getValue().toString());
+        if (perField) {
+            for (Map.Entry<String, JsonNode> bad : mutations(openapi, schema, baseline).entrySet()) {
+                bodies.put(bad.getKey(), bad.getValue().toString());
+            }
         }
+        check(login, method, path, "huge body", false, spec(login).contentType("application/json").body(HUGE));
         for (Map.Entry<String, String> body : bodies.entrySet()) {
-            check(login, method, path, body.getKey(), false,
-                    spec(login).contentType("application/json").body(body.getValue()));
+            check(login, method, path, body.getKey(), false, spec(login).contentType("application/json")
+                    .body(body.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 
@@ -146,7 +154,12 @@ class BadInputSuiteTest {
     private void check(TestWorld.Login login, String method, String path, String what, boolean mayAccept,
             RequestSpecification request) {
         requests++;
+        long sent = System.nanoTime();
         Response response = request.request(method.toUpperCase(), path);
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        if (millis > 2_000) {
+            slow.add(method.toUpperCase() + " " + path + " [" + what + "] " + millis + " ms");
+        }
         int status = response.statusCode();
         String type = response.contentType() == null ? "" : response.contentType();
         boolean accepted = mayAccept && status < 400;
@@ -199,23 +212,18 @@ class BadInputSuiteTest {
             String type = resolve(openapi, field.getValue()).path("type").asText("string");
             Map<String, JsonNode> values = new LinkedHashMap<>();
             values.put("wrong type (object)", JSON.objectNode().put("a", 1));
-            values.put("wrong type (array)", JSON.arrayNode().add("a"));
             if ("string".equals(type)) {
                 values.put("a number for text", JSON.numberNode(123));
-                values.put("a boolean for text", JSON.booleanNode(true));
-                values.put("overlong string", JSON.textNode("x".repeat(250_000)));
+                values.put("overlong string", JSON.textNode("x".repeat(150_000)));
                 values.put("NUL", JSON.textNode("a\u0000b"));
-                values.put("lone high surrogate", JSON.textNode("a\ud83d"));
-                values.put("lone low surrogate", JSON.textNode("\ude00b"));
+                values.put("lone surrogate", JSON.textNode("a\ud83d"));
             } else if ("integer".equals(type) || "number".equals(type)) {
                 values.put("text for a number", JSON.textNode("twenty"));
                 values.put("huge number", JSON.numberNode(new java.math.BigDecimal("1e999999999")));
-                values.put("tiny number", JSON.numberNode(new java.math.BigDecimal("1e-999999999")));
-                values.put("below long", JSON.numberNode(new java.math.BigInteger("-99999999999999999999999")));
+                values.put("tiny number", JSON.numberNode(new java.math.BigDecimal("-1e-999999999")));
                 values.put("above long", JSON.numberNode(new java.math.BigInteger("99999999999999999999999")));
             } else if ("boolean".equals(type)) {
                 values.put("text for a boolean", JSON.textNode("maybe"));
-                values.put("number for a boolean", JSON.numberNode(2));
             }
             values.forEach((what, value) -> {
                 ObjectNode copy = ((ObjectNode) object).deepCopy();
