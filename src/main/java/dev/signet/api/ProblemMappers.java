@@ -1,5 +1,6 @@
 package dev.signet.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -71,6 +72,18 @@ public class ProblemMappers {
         return respond(400, "malformed-json", "Malformed JSON",
                 "The field " + field + " has the wrong type for this operation: " + e.getOriginalMessage(),
                 List.of(new Problem.FieldError(field, "wrong type")), uri, headers);
+    }
+
+    /**
+     * A request body that could not be read to its end: a multipart upload cut short or without its closing
+     * boundary ("Connection terminated parsing multipart request"). The client's fault, not ours.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri, HttpHeaders headers) {
+        LOG.infof("request body unreadable: path=%s reason=%s", uri.getPath(), e.getMessage());
+        return respond(400, "unreadable-body", "Unreadable request body",
+                "The request body could not be read: " + e.getMessage() + ". Send it again, complete.", null, uri,
+                headers);
     }
 
     @ServerExceptionMapper

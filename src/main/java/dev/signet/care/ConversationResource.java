@@ -45,7 +45,7 @@ public class ConversationResource {
     public QueueResult list(@QueryParam("account") String account, @QueryParam("kind") ConversationKind kind,
             @QueryParam("status") ConversationStatus status, @QueryParam("escalated") Boolean escalated,
             @QueryParam("holder") @DefaultValue("ANY") QueueFilter.Holder holder,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(QueueFilter.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(QueueFilter.MAX_SIZE) int size) {
         Long viewer = holder == QueueFilter.Holder.MINE ? currentUser.get().id() : null;
         return query.queue(new QueueFilter(account == null || account.isBlank() ? null : account, kind, status,

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The calendar period a goodwill allowance is counted over, in a given time zone. */
 public enum GoodwillPeriod {
@@ -18,6 +20,25 @@ public enum GoodwillPeriod {
 
     private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /** The earliest and latest day a period may be named by; outside them no ledger can exist. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 1);
+
+    /**
+     * The day a {@code period=} parameter names (an ISO date), null when blank; empty when it is not a date or
+     * lies outside {@link #FIRST_DAY}…{@link #LAST_DAY} ({@code +999999999-12-31} is a date Java reads, but no
+     * instant or next month exists for it).
+     */
+    public static Optional<LocalDate> parseDay(String period) {
+        try {
+            LocalDate day = LocalDate.parse(period.strip());
+            return day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY) ? Optional.empty()
+                    : Optional.of(day);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
 
     /** The first day of the period holding {@code day}. */
     public LocalDate firstDay(LocalDate day) {

@@ -2,7 +2,6 @@ package dev.signet.care;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -132,11 +131,9 @@ public class GoodwillResource {
         if (period == null || period.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(period.strip());
-        } catch (DateTimeParseException e) {
-            throw GoodwillRejectedException.invalid("goodwill-bad-period", "Bad period",
-                    "Name the period by one of its days, e.g. period=2026-11-15.");
-        }
+        return GoodwillPeriod.parseDay(period).orElseThrow(() -> GoodwillRejectedException.invalid(
+                "goodwill-bad-period", "Bad period",
+                "Name the period by one of its days between " + GoodwillPeriod.FIRST_DAY + " and "
+                        + GoodwillPeriod.LAST_DAY + ", e.g. period=2026-11-15."));
     }
 }

@@ -69,14 +69,26 @@ public final class GoodwillRule {
         if (raw.stripTrailingZeros().scale() > decimals) {
             throw GoodwillRejectedException.invalid("goodwill-amount-decimals", "Too many decimals",
                     currency + " amounts have " + (decimals == 0 ? "no decimals" : "at most " + decimals + " decimals")
-                            + ": " + raw.toPlainString() + " can't be paid.");
+                            + ": " + shown(raw) + " can't be paid.");
         }
         if (raw.compareTo(maxAmount) > 0) {
             throw GoodwillRejectedException.invalid("goodwill-amount-too-large", "Amount too large",
                     "A single gesture is at most " + format(maxAmount) + ", even with a lead's approval; "
-                            + format(raw) + " looks like a typo. Larger compensation goes through the claims process.");
+                            + (modest(raw) ? format(raw) : raw.toString()) + " looks like a typo. Larger compensation goes through the claims process.");
         }
         return raw.setScale(decimals, RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * An amount as the agent wrote it, for a refusal: plain when it has few digits, else in scientific notation, as
+     * writing out {@code 1e999999999} (or rounding it to cents) would take minutes and a gigabyte.
+     */
+    private static String shown(BigDecimal raw) {
+        return modest(raw) ? raw.toPlainString() : raw.toString();
+    }
+
+    private static boolean modest(BigDecimal raw) {
+        return raw.precision() - raw.scale() <= 20 && raw.scale() <= 20;
     }
 
     /**

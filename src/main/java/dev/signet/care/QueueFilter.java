@@ -17,6 +17,8 @@ public record QueueFilter(String accountKey, ConversationKind kind, Conversation
         Holder holder, Long viewerId, int page, int size) {
 
     public static final int MAX_SIZE = 100;
+    /** The last page anyone can ask for: far past any real queue, and page × size stays well inside an int. */
+    public static final int MAX_PAGE = 100_000;
 
     /** Whose conversations. */
     public enum Holder {
@@ -24,8 +26,8 @@ public record QueueFilter(String accountKey, ConversationKind kind, Conversation
     }
 
     public QueueFilter {
-        if (page < 0) {
-            throw new IllegalArgumentException("page must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new IllegalArgumentException("page must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);

@@ -347,9 +347,10 @@ public class CrmWriter {
                 bindAll(select, chunk);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        long customer = rs.getLong(4);
+                        // Read as an object: wasNull() after the later getString calls spoke of the handle, so an
+                        // unlinked identity came out as customer 0 and its audit row broke the foreign key.
                         found.add(new IdentityRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.wasNull() ? null : customer));
+                                rs.getObject(4, Long.class)));
                     }
                 }
             }

@@ -32,6 +32,8 @@ import dev.signet.customer.CustomerViews.TimelinePage;
 public class CustomerQueryService {
 
     public static final int MAX_PAGE = 100;
+    /** The last timeline page anyone can ask for: page × size stays well inside an int. */
+    public static final int LAST_PAGE = 100_000;
     private static final int AUDIT_SHOWN = 200;
 
     /**

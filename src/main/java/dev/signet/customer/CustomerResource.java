@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -92,7 +94,8 @@ public class CustomerResource {
     @Path("customers/{id}/timeline")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every conversation, message and note of the customer across accounts, newest first")
-    public CustomerViews.TimelinePage timeline(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page,
+    public CustomerViews.TimelinePage timeline(@PathParam("id") long id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(CustomerQueryService.LAST_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         return queries.timeline(id, page, size);
     }
@@ -117,7 +120,11 @@ public class CustomerResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Create or update many customers at once: all or nothing")
     public Response upsertBatch(List<CrmRecord> records, UriInfo uri) {
-        return answer(imports.upsert(records == null ? List.of() : records, actor()), uri);
+        if (records == null) {
+            throw new CustomerActionException(400, "records-required", "Records required",
+                    "Send a JSON array of CRM records, e.g. [{\"crmId\":\"C-1\",\"name\":\"Ann Able\"}].");
+        }
+        return answer(imports.upsert(records, actor()), uri);
     }
 
     @POST

@@ -43,4 +43,10 @@ public class ReplyRejectedException extends ProblemException {
         return new ReplyRejectedException(409, "nothing-to-answer", "Nothing to answer",
                 "This public conversation has no customer post on X to reply to.");
     }
+
+    static ReplyRejectedException badTarget(String inReplyTo) {
+        return new ReplyRejectedException(422, "reply-target-invalid", "Not a customer post of this conversation",
+                "inReplyTo must name a customer post of this conversation, by its message id or its X id"
+                        + (inReplyTo.length() <= 40 ? "; " + inReplyTo + " is none." : "."));
+    }
 }

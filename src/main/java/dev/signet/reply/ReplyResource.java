@@ -3,6 +3,7 @@ package dev.signet.reply;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,9 +40,10 @@ public class ReplyResource {
     @APIResponse(responseCode = "201", description = "Stored, and published unless delivery says otherwise")
     @APIResponse(responseCode = "400", description = "Empty reply")
     @APIResponse(responseCode = "404", description = "Unknown conversation")
-    @APIResponse(responseCode = "422", description = "Too long for X once signed")
-    public Response reply(@PathParam("id") long id, ReplyRequest request) {
-        ReplyView view = replies.send(id, request == null ? null : request.text(), currentUser.get());
+    @APIResponse(responseCode = "422", description = "Too long for X once signed, or inReplyTo is not a customer post of this conversation")
+    public Response reply(@PathParam("id") long id, @Valid ReplyRequest request) {
+        ReplyView view = replies.send(id, request == null ? null : request.text(),
+                request == null ? null : request.inReplyTo(), currentUser.get());
         return Response.created(URI.create("/api/conversations/" + id)).entity(view).build();
     }
 

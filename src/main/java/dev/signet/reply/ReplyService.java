@@ -32,8 +32,17 @@ public class ReplyService {
         this.clock = clock;
     }
 
+    /** {@link #send(long, String, String, AppUser)} answering the default post. */
     public ReplyView send(long conversationId, String text, AppUser agent) {
-        ReplyQueued queued = writer.store(conversationId, text, agent);
+        return send(conversationId, text, null, agent);
+    }
+
+    /**
+     * Sends a reply answering the customer post {@code inReplyTo} names (message id or X id), or, when null, the
+     * latest post of the conversation's customer.
+     */
+    public ReplyView send(long conversationId, String text, String inReplyTo, AppUser agent) {
+        ReplyQueued queued = writer.store(conversationId, text, inReplyTo, agent);
         dispatcher.dispatch(queued);
         return view(queued.outboxId());
     }
@@ -64,6 +73,11 @@ public class ReplyService {
         });
         dispatcher.dispatch(new ReplyQueued(outboxId, conversationId));
         return view(outboxId);
+    }
+
+    /** Whom a reply goes to and which post it answers ({@link ReplyWriter#target}). */
+    public Optional<ReplyTarget> target(long conversationId, String inReplyTo) {
+        return writer.target(conversationId, inReplyTo);
     }
 
     public ReplyPreview preview(long conversationId, String draft, AppUser agent) {

@@ -80,9 +80,30 @@ public class ReplyWriter {
                 ReplyLength.limit(conversation.kind()), refusal, CannedTemplate.unfilled(draft));
     }
 
-    /** Stores the signed reply and its outbox entry; returns what the publisher needs to find them. */
+    /**
+     * The customer post a reply would answer: the one {@code inReplyTo} names (message id or X id; refused unless
+     * a customer post of this conversation), else the latest post of the conversation's customer. Empty when the
+     * conversation has no customer post on the network yet.
+     */
+    @Transactional
+    public Optional<ReplyTarget> target(long conversationId, String inReplyTo) {
+        Conversation conversation = find(conversationId);
+        return answered(conversation, inReplyTo).map(m -> ReplyTarget.of(conversation, m));
+    }
+
+    /** {@link #store(long, String, String, AppUser)} answering the default post. */
     @Transactional
     public ReplyQueued store(long conversationId, String text, AppUser agent) {
+        return store(conversationId, text, null, agent);
+    }
+
+    /**
+     * Stores the signed reply and its outbox entry; returns what the publisher needs to find them. A public reply
+     * answers the post {@code inReplyTo} names (see {@link #target}); a DM goes to the DM partner whichever
+     * message it answers.
+     */
+    @Transactional
+    public ReplyQueued store(long conversationId, String text, String inReplyTo, AppUser agent) {
         if (text == null || text.isBlank()) {
             throw ReplyRejectedException.empty();
         }
@@ -90,8 +111,9 @@ public class ReplyWriter {
         if (!agent.canReply()) {
             throw ReplyRejectedException.noInitials();
         }
+        Optional<Message> answered = answered(conversation, inReplyTo);
         String format = connectors.signatureFormat(conversation.account().accountKey());
-        return write(conversation, Signature.sign(text, format, agent.initials()), agent);
+        return write(conversation, Signature.sign(text, format, agent.initials()), agent, true, answered);
     }
 
     /**
@@ -114,14 +136,11 @@ public class ReplyWriter {
         String format = connectors.signatureFormat(conversation.account().accountKey());
         String signed = Signature.signHandOff(line, format, from.initials(), handOff.to().initials());
         // The new holder is the one taking over; the line is written by the one handing over.
-        return Optional.of(write(conversation, signed, from, false));
+        return Optional.of(write(conversation, signed, from, false, messages.latestFromCustomer(conversationId)));
     }
 
-    private ReplyQueued write(Conversation conversation, String signed, AppUser agent) {
-        return write(conversation, signed, agent, true);
-    }
-
-    private ReplyQueued write(Conversation conversation, String signed, AppUser agent, boolean claim) {
+    private ReplyQueued write(Conversation conversation, String signed, AppUser agent, boolean claim,
+            Optional<Message> answeredPost) {
         Instant now = clock.instant();
         if (claim) {
             // Refuses (409) while another agent holds it; otherwise the writer holds it from now on.
@@ -139,8 +158,7 @@ public class ReplyWriter {
         }
         String inReplyTo = null;
         if (conversation.kind() == ConversationKind.PUBLIC) {
-            Message answered = messages.latestFromCustomer(conversation.id())
-                    .orElseThrow(ReplyRejectedException::nothingToAnswer);
+            Message answered = answeredPost.orElseThrow(ReplyRejectedException::nothingToAnswer);
             Optional<ReplyRejectedException> refusal = publicReplyRefusal(conversation, answered);
             if (refusal.isPresent()) {
                 throw refusal.get();
@@ -168,6 +186,14 @@ public class ReplyWriter {
             return Optional.of(ReplyRejectedException.needsMention(brandHandle));
         }
         return Optional.empty();
+    }
+
+    private Optional<Message> answered(Conversation conversation, String inReplyTo) {
+        if (inReplyTo == null || inReplyTo.isBlank()) {
+            return messages.latestFromCustomer(conversation.id());
+        }
+        return Optional.of(messages.customerPost(conversation.id(), inReplyTo.strip())
+                .orElseThrow(() -> ReplyRejectedException.badTarget(inReplyTo.strip())));
     }
 
     private Conversation find(long conversationId) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.api.CleanText;
 import dev.signet.api.ProblemException;
 import dev.signet.care.CareService;
 import dev.signet.care.ConversationDetail;
@@ -34,6 +36,7 @@ import dev.signet.reply.DeliveryStatus;
 import dev.signet.reply.ReplyPreview;
 import dev.signet.reply.ReplyRejectedException;
 import dev.signet.reply.ReplyService;
+import dev.signet.reply.ReplyTarget;
 import dev.signet.reply.ReplyView;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;
@@ -54,7 +57,7 @@ public class ConversationPage {
     static class Templates {
         static native TemplateInstance conversation(Viewer me, ConversationDetail c, ReplyPreview preview, String draft,
                 String error, String notice, boolean mine, List<Teammate> teammates, List<ConversationStatus> moves,
-                PromiseForm promiseForm);
+                PromiseForm promiseForm, ReplyTarget target);
 
         static native TemplateInstance conversation$counter(ReplyPreview preview);
     }
@@ -101,7 +104,7 @@ public class ConversationPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@PathParam("id") long id, @QueryParam("sent") String sent,
-            @QueryParam("done") String done) {
+            @QueryParam("done") String done, @QueryParam("answer") @CleanText @Size(max = 40) String answer) {
         String notice = switch (sent == null ? "" : sent) {
             case "SENT" -> "Reply published on X.";
             case "PENDING", "PUBLISHING" -> "Reply stored; X did not answer yet, Signet keeps trying.";
@@ -117,7 +120,7 @@ public class ConversationPage {
         // Opening the conversation counts as working on it: the holder's claim is renewed.
         care.keepAlive(id, currentUser.get());
         presence.seen(currentUser.get());
-        return page(id, "", null, notice);
+        return page(id, "", null, notice, null, answer);
     }
 
     @POST
@@ -163,9 +166,10 @@ public class ConversationPage {
     @POST
     @Path("reply")
     @Produces(MediaType.TEXT_HTML)
-    public Response reply(@PathParam("id") long id, @FormParam("text") String text) {
+    public Response reply(@PathParam("id") long id, @FormParam("text") @CleanText String text,
+            @FormParam("inReplyTo") @CleanText @Size(max = 40) String inReplyTo) {
         try {
-            ReplyView sent = replies.send(id, text, currentUser.get());
+            ReplyView sent = replies.send(id, text, inReplyTo, currentUser.get());
             if (sent.delivery() == DeliveryStatus.FAILED) {
                 return Response.status(502).entity(page(id, "", "X refused the reply: " + sent.error()
                         + " Your reply is kept in the thread: press Retry under it once the cause is fixed.", null)).build();
@@ -174,8 +178,8 @@ public class ConversationPage {
         } catch (ReplyRejectedException | ConversationHeldException e) {
             // Keep what the agent typed: nothing is lost on a refused reply (nothing was sent either).
             ProblemException problem = (ProblemException) e;
-            return Response.status(problem.status()).entity(page(id, text == null ? "" : text, problem.detail(), null))
-                    .build();
+            return Response.status(problem.status())
+                    .entity(page(id, text == null ? "" : text, problem.detail(), null, null, inReplyTo)).build();
         }
     }
 
@@ -208,10 +212,15 @@ public class ConversationPage {
     }
 
     private TemplateInstance page(long id, String draft, String error, String notice) {
-        return page(id, draft, error, notice, null);
+        return page(id, draft, error, notice, null, null);
     }
 
     private TemplateInstance page(long id, String draft, String error, String notice, PromiseRequest promiseDraft) {
+        return page(id, draft, error, notice, promiseDraft, null);
+    }
+
+    private TemplateInstance page(long id, String draft, String error, String notice, PromiseRequest promiseDraft,
+            String answer) {
         AppUser me = currentUser.get();
         ConversationDetail detail = conversations.detail(id, null, ConversationQueryService.THREAD_PAGE);
         boolean mine = detail.holder() != null && detail.holder().username().equals(me.username());
@@ -226,7 +235,15 @@ public class ConversationPage {
                 .toList();
         boolean mayPromise = detail.status().agentMayWaitOnUs(detail.promise() != null);
         PromiseForm promiseForm = mayPromise ? PromiseForm.of(promiseDraft, detail.timeZone(), clock.instant()) : null;
+        ReplyTarget target;
+        try {
+            target = replies.target(id, answer).orElse(null);
+        } catch (ReplyRejectedException e) {
+            // A post chosen that isn't the customer's (an old link, a typed URL): say so, answer the default.
+            target = replies.target(id, null).orElse(null);
+            error = error != null ? error : e.detail();
+        }
         return Templates.conversation(Viewer.of(me), detail, replies.preview(id, draft, me), draft, error, notice, mine,
-                teammates, moves, promiseForm);
+                teammates, moves, promiseForm, target);
     }
 }

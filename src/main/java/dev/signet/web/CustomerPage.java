@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -72,7 +74,7 @@ public class CustomerPage {
     @GET
     @Path("{id}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance show(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance show(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(CustomerQueryService.LAST_PAGE) int page) {
         AppUser me = currentUser.get();
         return Templates.profile(Viewer.of(me), queries.profile(id), queries.timeline(id, page, TIMELINE_PAGE),
                 Role.LEAD.equals(me.role()) || Role.ADMIN.equals(me.role()));

@@ -2,7 +2,6 @@ package dev.signet.web;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.signet.api.ProblemException;
 import dev.signet.care.ConversationNotFoundException;
+import dev.signet.care.GoodwillPeriod;
 import dev.signet.care.GoodwillService;
 import dev.signet.care.GoodwillStatus;
 import dev.signet.care.GoodwillViews;
@@ -142,11 +142,7 @@ public class GoodwillPage {
         if (period == null || period.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(period.strip());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "goodwill-bad-period", "Bad period",
-                    "Name the period by one of its days, e.g. ?period=2026-11-15.");
-        }
+        return GoodwillPeriod.parseDay(period).orElseThrow(() -> new ProblemException(400, "goodwill-bad-period",
+                "Bad period", "Name the period by one of its days, e.g. ?period=2026-11-15."));
     }
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -84,7 +86,7 @@ public class QueuePage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance queue(@QueryParam("account") String account, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("holder") String holder,
-            @QueryParam("escalated") String escalated, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("escalated") String escalated, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(QueueFilter.MAX_PAGE) int page,
             @HeaderParam("HX-Request") boolean htmx) {
         AppUser me = currentUser.get();
         String accountFilter = account == null || account.isBlank() ? null : account;
