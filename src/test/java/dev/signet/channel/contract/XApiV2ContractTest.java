@@ -108,7 +108,8 @@ class XApiV2ContractTest {
         Set<String> endpoints = exchanges.stream()
                 .map(e -> e.method() + " " + e.path().replaceAll("/\\d{3,}/", "/{id}/"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(List.of("GET /sandbox/x/2/dm_events", "GET /sandbox/x/2/users/me",
+        assertEquals(new TreeSet<>(List.of("GET /sandbox/x/2/dm_conversations/with/{id}/dm_events",
+                "GET /sandbox/x/2/dm_events", "GET /sandbox/x/2/users/me",
                 "GET /sandbox/x/2/users/{id}/mentions", "GET /sandbox/x/2/users/{id}/tweets",
                 "POST /sandbox/x/2/dm_conversations/with/{id}/messages", "POST /sandbox/x/2/tweets")), endpoints,
                 "every v2 endpoint the connector uses was exercised");
