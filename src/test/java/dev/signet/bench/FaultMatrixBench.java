@@ -113,7 +113,22 @@ class FaultMatrixBench {
             new Mode("5xx-after-write", BOTH, api -> List.of(SandboxFault.afterWrite(api.publish, 1, 503, 0),
                     SandboxFault.afterWrite(api.sendDm, 1, 500, 0))),
             new Mode("timeout-after-write", BOTH, api -> List.of(SandboxFault.afterWrite(api.publish, 1, 0, 4_000),
-                    SandboxFault.afterWrite(api.sendDm, 1, 0, 4_000))));
+                    SandboxFault.afterWrite(api.sendDm, 1, 0, 4_000))),
+            // X has the post or DM, but its 2xx answer is not what the connector expects.
+            new Mode("odd-2xx", BOTH, api -> List.of(SandboxFault.oddBody(api.publish, 1, SandboxFault.ODD_DATA),
+                    SandboxFault.oddBody(api.publish, 1, SandboxFault.ODD_TEXT),
+                    SandboxFault.oddBody(api.sendDm, 1, SandboxFault.ODD_EMPTY),
+                    SandboxFault.oddBody(api.sendDm, 1, SandboxFault.ODD_OBJECT))),
+            // One endpoint refuses for a while: the other must go on (mentions failing never silences DMs).
+            new Mode("persistent-4xx-mentions", BOTH, api -> List.of(new SandboxFault(api.mentions, 4, 400, 0, false, 0))),
+            // X leaves authors out of includes (suspended accounts): looked up, never a handle replaced by an id.
+            new Mode("no-includes", Set.of(Api.V2), api -> List.of(
+                    new SandboxFault(api.mentions, 2, 0, 0, false, 0, SandboxFault.NO_INCLUDES),
+                    new SandboxFault(api.dms, 2, 0, 0, false, 0, SandboxFault.NO_INCLUDES))),
+            new Mode("author-not-included", Set.of(Api.V2), api -> List.of(
+                    new SandboxFault(api.mentions, 2, 0, 0, false, 0, SandboxFault.AUTHOR_NOT_INCLUDED))),
+            new Mode("users-not-found", Set.of(Api.V1_1), api -> List.of(
+                    new SandboxFault("users/lookup.json", 2, 0, 0, false, 0, SandboxFault.USERS_NOT_FOUND))));
 
     @Inject
     ChannelPoller poller;
