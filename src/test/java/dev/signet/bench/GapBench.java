@@ -23,7 +23,10 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Mentions posted while polling pauses, more than X's timeline serves back (800): as a 75 s pause at 20
  * mentions/s would leave, without waiting 75 s. Polling then resumes until no gap is open (bounded). Prints
- * gap.detected, gap.recovered (mentions found by search) and gap.lost (posted but not stored; goal 0).
+ * gap.detected, gap.recovered (mentions found by search) and gap.lost (posted but not stored; goal 0), and
+ * cursor.regressions: updates of the account row, by anyone, that put its mentions cursor or its lease expiry back,
+ * recorded by a row trigger while the bench runs (in-process, one replica; the two-writer race itself is
+ * {@code CursorOwnershipTest}).
  */
 @QuarkusTest
 @Tag("bench")
@@ -47,6 +50,7 @@ class GapBench {
     @Test
     void aPauseBeyondWhatXServesBackLosesNothing() {
         world.sandboxBrands(sandbox);
+        watchCursorRegressions();
         String tag = "gapbench" + System.nanoTime();
         String[] customers = new String[CUSTOMERS];
         for (int i = 0; i < CUSTOMERS; i++) {
@@ -71,7 +75,44 @@ class GapBench {
         BenchReport.print("gap.recovered", found.stream().mapToInt(GapView::recovered).sum(), "msg");
         BenchReport.print("gap.lost", PAUSED_MENTIONS - stored, "msg");
         BenchReport.print("gap.polls_to_recover", polls, "polls");
+        BenchReport.print("cursor.regressions", cursorRegressions(), "updates");
         assertEquals(PAUSED_MENTIONS, stored, "every mention posted during the pause is stored");
+    }
+
+    /** A row trigger on channel_account counting updates that move the mentions cursor or the lease expiry back. */
+    private void watchCursorRegressions() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    create table if not exists bench_cursor_regression (seen timestamptz not null default now(),
+                    account_key varchar(64) not null, what varchar(16) not null)""").executeUpdate();
+            em.createNativeQuery("truncate bench_cursor_regression").executeUpdate();
+            em.createNativeQuery("""
+                    create or replace function bench_cursor_watch() returns trigger language plpgsql as $$
+                    begin
+                      if old.mentions_since_id ~ '^[0-9]+$' and (new.mentions_since_id is null
+                          or cast(new.mentions_since_id as numeric) < cast(old.mentions_since_id as numeric)) then
+                        insert into bench_cursor_regression(account_key, what) values (new.account_key, 'cursor');
+                      end if;
+                      if old.lease_until is not null and (new.lease_until is null or new.lease_until < old.lease_until)
+                          and new.lease_owner is not distinct from old.lease_owner then
+                        insert into bench_cursor_regression(account_key, what) values (new.account_key, 'lease');
+                      end if;
+                      return new;
+                    end $$""").executeUpdate();
+            em.createNativeQuery("drop trigger if exists bench_cursor_watch on channel_account").executeUpdate();
+            em.createNativeQuery("""
+                    create trigger bench_cursor_watch before update on channel_account
+                    for each row execute function bench_cursor_watch()""").executeUpdate();
+        });
+    }
+
+    private long cursorRegressions() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long count = ((Number) em.createNativeQuery("select count(*) from bench_cursor_regression")
+                    .getSingleResult()).longValue();
+            em.createNativeQuery("drop trigger if exists bench_cursor_watch on channel_account").executeUpdate();
+            return count;
+        });
     }
 
     private long newestGapId() {
