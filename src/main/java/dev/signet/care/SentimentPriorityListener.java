@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.persistence.OptimisticLockException;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 import dev.signet.insight.MessageScored;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,11 +42,18 @@ public class SentimentPriorityListener {
         apply(scored);
     }
 
-    private void apply(MessageScored scored) {
+    /**
+     * In normal load intake updates the same conversation row now and then (a new message): the versioned row then
+     * refuses this update, which is simply done again on the fresh row (flushed here, so the conflict shows inside
+     * the retried call rather than at commit).
+     */
+    @Retry(retryOn = OptimisticLockException.class, maxRetries = 5, delay = 20, jitter = 20)
+    void apply(MessageScored scored) {
         QuarkusTransaction.requiringNew().run(() -> conversations.findByIdOptional(scored.conversationId())
                 .filter(conversation -> conversation.sentimentScored(scored.sentiment(), scored.sentAt()))
                 .ifPresent(conversation -> {
                     conversation.prioritize(priority);
+                    conversations.flush();
                     changes.fire(QueueChanged.of(QueueChanged.Type.REPRIORITIZED, conversation, clock.instant()));
                 }));
     }

@@ -259,9 +259,15 @@ class ThreadingBench {
         try {
             return sandbox.postTweet(handle, text, parent);
         } catch (XApiException e) {
-            // X refuses the same text twice in a row from one author; people then add a character.
-            return sandbox.postTweet(handle, text + " .", parent);
+            // X refuses the same text twice in a row from one author (people then add a character), and some
+            // anonymised texts are longer than X allows: the start (with the @mentions) is what threading reads.
+            return sandbox.postTweet(handle, fit(text) + " .", parent);
         }
+    }
+
+    /** At most 130 code points: under X's 280 weighted characters whatever the script. */
+    private static String fit(String text) {
+        return text.codePointCount(0, text.length()) <= 130 ? text : text.substring(0, text.offsetByCodePoints(0, 130));
     }
 
     private SandboxTweetView postAsBrand(String brand, String text, Long parent) {
@@ -269,7 +275,7 @@ class ThreadingBench {
         try {
             return sandbox.postTweet(brand, body, parent);
         } catch (XApiException e) {
-            return sandbox.postTweet(brand, body + " .", parent);
+            return sandbox.postTweet(brand, fit(body) + " .", parent);
         }
     }
 
