@@ -245,6 +245,10 @@ class ThreadingBench {
         BenchReport.print("threading.recall", recall, "ratio");
         BenchReport.print("threading.accuracy", (double) (pairs - falsePositives - falseNegatives) / pairs, "ratio");
         BenchReport.print("threading.pairs", pairs, "pairs");
+        // Counts, so that a ratio printed to two decimals can be read exactly.
+        BenchReport.print("threading.true_pairs", truePositives, "pairs");
+        BenchReport.print("threading.false_pairs", falsePositives, "pairs");
+        BenchReport.print("threading.missed_pairs", falseNegatives, "pairs");
         BenchReport.print("threading.missing", missing, "tweets");
         BenchReport.print("threading.replayed", replayed, "tweets");
         BenchReport.print("threading.replay_total", replay.size(), "tweets");
