@@ -34,6 +34,7 @@ import dev.signet.reply.ReplyPublisher;
 import dev.signet.sandbox.SandboxFault;
 import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.PendingReplies;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -144,6 +145,8 @@ class FaultMatrixBench {
     TestWorld world;
     @Inject
     EntityManager em;
+    @Inject
+    PendingReplies pendingReplies;
 
     @Test
     void everyFaultModeOnBothApisLosesAndDuplicatesNothing() throws Exception {
@@ -230,7 +233,7 @@ class FaultMatrixBench {
             reply.get(1, TimeUnit.MINUTES);
         }
         pool.shutdown();
-        finishPending(tag);
+        pendingReplies.finish(tag, Duration.ofSeconds(30));
         faults.clear();
         // One more poll after the faults: what was missed would come now.
         openBudget(api);
@@ -276,28 +279,6 @@ class FaultMatrixBench {
         }
     }
 
-    private void finishPending(String tag) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            List<Long> pending = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                    "select o.id from OutboxEntry o where o.status <> :sent and o.message.text like :tag", Long.class)
-                    .setParameter("sent", DeliveryStatus.SENT).setParameter("tag", "%" + tag + "%").getResultList());
-            if (pending.isEmpty()) {
-                return;
-            }
-            // As the sweeper would once the backoff is over.
-            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                    "update OutboxEntry o set o.nextAttemptAt = null where o.id in :ids and o.status = :pending")
-                    .setParameter("ids", pending).setParameter("pending", DeliveryStatus.PENDING).executeUpdate());
-            pending.forEach(publisher::publish);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 
     private long conversationOf(Api api, String handle, ConversationKind kind) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(

@@ -36,6 +36,7 @@ import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;
+import dev.signet.testsupport.PendingReplies;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -68,6 +69,8 @@ abstract class AbstractExactlyOnceTest {
     TestWorld world;
     @Inject
     EntityManager em;
+    @Inject
+    PendingReplies pendingReplies;
     @Inject
     OutboxSweeper sweeper;
     @Inject
@@ -130,7 +133,7 @@ abstract class AbstractExactlyOnceTest {
         assertTrue(faults.armed().isEmpty(), "every armed fault was used: " + faults.armed());
 
         // Passing failures that outlasted the retries are left PENDING: the sweeper finishes them.
-        finishPending(run);
+        pendingReplies.finish("run " + run, Duration.ofMinutes(1));
 
         Map<String, Long> onX = onSandbox(run);
         assertEquals(REPLIES, onX.size(), "every reply is on X: " + onX.size() + " of " + REPLIES);
@@ -340,22 +343,6 @@ abstract class AbstractExactlyOnceTest {
         faults.arm(new SandboxFault(path, 4, 503, 0, false, 0));
     }
 
-    private void finishPending(String run) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(deadline)) {
-            List<Long> pending = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                    "select o.id from OutboxEntry o where o.status <> :sent and o.message.text like :run", Long.class)
-                    .setParameter("sent", DeliveryStatus.SENT).setParameter("run", "%run " + run + "%").getResultList());
-            if (pending.isEmpty()) {
-                return;
-            }
-            // As the sweeper would once the backoff is over.
-            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                    "update OutboxEntry o set o.nextAttemptAt = null where o.id in :ids and o.status = :pending")
-                    .setParameter("ids", pending).setParameter("pending", DeliveryStatus.PENDING).executeUpdate());
-            pending.forEach(publisher::publish);
-        }
-    }
 
     /** Stores a reply and leaves it as a publisher that died mid-publish would: PUBLISHING, claimed long ago. */
     private long storeStuck(TestWorld.Login agent, long conversation, String text, boolean reachedX) {
