@@ -17,6 +17,9 @@ import org.hibernate.query.NativeQuery;
 import org.hibernate.query.QueryFlushMode;
 import org.hibernate.type.StandardBasicTypes;
 
+import dev.signet.care.queue.QueueFilter;
+import dev.signet.care.queue.QueueItem;
+import dev.signet.care.queue.QueueResult;
 import dev.signet.channel.AccountTimeZones;
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;

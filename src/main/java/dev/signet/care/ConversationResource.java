@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.queue.QueueFilter;
+import dev.signet.care.queue.QueueResult;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 

@@ -2,6 +2,8 @@ package dev.signet.care;
 
 import java.time.Instant;
 
+import dev.signet.care.queue.QueueBroadcaster;
+
 /**
  * Something changed in the queue. Fired as a CDI event inside the transaction that made the change; the
  * {@link QueueBroadcaster} passes it on to the live queue pages only after that transaction commits.

@@ -9,9 +9,9 @@ import org.jboss.logging.Logger;
 import dev.signet.care.CareService;
 import dev.signet.care.ConversationNoteService;
 import dev.signet.care.ConversationQueryService;
-import dev.signet.care.QueueFilter;
-import dev.signet.care.QueueItem;
-import dev.signet.care.QueueResult;
+import dev.signet.care.queue.QueueFilter;
+import dev.signet.care.queue.QueueItem;
+import dev.signet.care.queue.QueueResult;
 import dev.signet.security.AppUserService;
 import io.quarkus.scheduler.Scheduled;
 

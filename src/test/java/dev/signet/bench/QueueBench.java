@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.signet.care.ConversationQueryService;
-import dev.signet.care.QueueFilter;
-import dev.signet.care.QueueResult;
+import dev.signet.care.queue.QueueFilter;
+import dev.signet.care.queue.QueueResult;
 import dev.signet.testsupport.TestWorld;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,15 @@
-package dev.signet.care;
+package dev.signet.care.queue;
 
 import java.time.Instant;
 import java.util.List;
 
+import dev.signet.care.ContinuityView;
+import dev.signet.care.ConversationKind;
+import dev.signet.care.ConversationStatus;
+import dev.signet.care.Direction;
+import dev.signet.care.HolderView;
+import dev.signet.care.PriorityRule;
+import dev.signet.care.PromiseView;
 import dev.signet.customer.LoyaltyTier;
 
 /**

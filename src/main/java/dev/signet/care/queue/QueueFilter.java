@@ -1,4 +1,7 @@
-package dev.signet.care;
+package dev.signet.care.queue;
+
+import dev.signet.care.ConversationKind;
+import dev.signet.care.ConversationStatus;
 
 /**
  * What the queue shows: every unresolved conversation unless narrowed.

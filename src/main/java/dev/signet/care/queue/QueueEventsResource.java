@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.queue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import dev.signet.care.QueueChanged;
 import dev.signet.security.Role;
 import io.smallrye.mutiny.Multi;
 

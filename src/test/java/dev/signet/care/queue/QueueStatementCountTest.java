@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
+import dev.signet.care.CareService;
+import dev.signet.care.ConversationQueryService;
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.customer.CrmImportService;

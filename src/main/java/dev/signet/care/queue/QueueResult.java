@@ -1,6 +1,8 @@
-package dev.signet.care;
+package dev.signet.care.queue;
 
 import java.util.List;
+
+import dev.signet.care.ConversationQueryService;
 
 /**
  * A page of the queue.

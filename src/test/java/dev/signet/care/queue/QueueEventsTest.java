@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.queue;
 
 import static dev.signet.testsupport.SseLines.next;
 import static io.restassured.RestAssured.given;

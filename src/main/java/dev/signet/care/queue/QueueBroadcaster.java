@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.queue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -6,6 +6,8 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+import dev.signet.care.QueueChanged;
 
 /**
  * Passes queue changes on to every open live queue (the server-sent event streams of this replica), after the
