@@ -3,6 +3,8 @@ package dev.signet.care;
 import java.time.Instant;
 import java.util.List;
 
+import dev.signet.care.note.NoteView;
+
 /**
  * A conversation with a page of its messages (oldest first).
  *

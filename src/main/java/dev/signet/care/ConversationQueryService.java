@@ -17,6 +17,8 @@ import org.hibernate.query.NativeQuery;
 import org.hibernate.query.QueryFlushMode;
 import org.hibernate.type.StandardBasicTypes;
 
+import dev.signet.care.note.ConversationNoteRepository;
+import dev.signet.care.note.NoteConfig;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueItem;
 import dev.signet.care.queue.QueueResult;

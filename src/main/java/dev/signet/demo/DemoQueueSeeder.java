@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.signet.care.CareService;
-import dev.signet.care.ConversationNoteService;
+import dev.signet.care.note.ConversationNoteService;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueItem;

@@ -13,10 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.signet.care.ConversationNoteService;
-import dev.signet.care.NoteAdded;
-import dev.signet.care.NoteRejectedException;
-import dev.signet.care.NoteView;
+import dev.signet.care.note.ConversationNoteService;
+import dev.signet.care.note.NoteAdded;
+import dev.signet.care.note.NoteRejectedException;
+import dev.signet.care.note.NoteView;
 import dev.signet.security.Role;
 import dev.signet.security.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-import dev.signet.care.ConversationNoteService;
+import dev.signet.care.note.ConversationNoteService;
 import io.vertx.core.http.HttpServerRequest;
 
 /**

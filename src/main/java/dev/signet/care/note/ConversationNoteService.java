@@ -1,10 +1,12 @@
-package dev.signet.care;
+package dev.signet.care.note;
 
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.signet.care.ConversationNotFoundException;
+import dev.signet.care.ConversationRepository;
 import dev.signet.notification.MentionService;
 import dev.signet.security.AppUser;
 

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.note;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.note;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +14,7 @@ public class ConversationNoteRepository implements PanacheRepository<Conversatio
     /** The latest {@code limit} notes of a conversation with their authors, oldest first: one statement. */
     public List<NoteView> latest(long conversationId, int limit) {
         List<NoteView> newestFirst = getEntityManager().createQuery("""
-                select new dev.signet.care.NoteView(n.id, n.text, u.initials, u.displayName, n.createdAt)
+                select new dev.signet.care.note.NoteView(n.id, n.text, u.initials, u.displayName, n.createdAt)
                 from ConversationNote n join AppUser u on u.id = n.authorUserId
                 where n.conversationId = :id order by n.createdAt desc, n.id desc""", NoteView.class)
                 .setParameter("id", conversationId).setMaxResults(limit).getResultList();
