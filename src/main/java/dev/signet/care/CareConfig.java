@@ -6,6 +6,8 @@ import java.util.Map;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import dev.signet.care.routing.EscalationRule;
+
 /** How the live queue behaves: reopening, claim leases, promised updates and the priority weights. */
 @ConfigMapping(prefix = "signet.care")
 public interface CareConfig {

@@ -22,6 +22,7 @@ import dev.signet.care.note.NoteConfig;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueItem;
 import dev.signet.care.queue.QueueResult;
+import dev.signet.care.routing.ContinuityView;
 import dev.signet.channel.AccountTimeZones;
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;

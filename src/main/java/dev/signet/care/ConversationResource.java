@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.signet.api.ProblemException;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueResult;
+import dev.signet.care.routing.EscalationService;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 

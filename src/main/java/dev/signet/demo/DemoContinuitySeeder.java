@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.signet.care.CareService;
 import dev.signet.care.ConversationStatus;
-import dev.signet.care.PresenceService;
+import dev.signet.care.routing.PresenceService;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;

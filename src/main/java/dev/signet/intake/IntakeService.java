@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.signet.care.CareConfig;
 import dev.signet.care.Contact;
-import dev.signet.care.ContinuityService;
+import dev.signet.care.routing.ContinuityService;
 import dev.signet.care.Conversation;
-import dev.signet.care.EscalationService;
+import dev.signet.care.routing.EscalationService;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
 import dev.signet.care.ConversationStatus;

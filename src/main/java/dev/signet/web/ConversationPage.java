@@ -29,7 +29,7 @@ import dev.signet.care.ConversationHeldException;
 import dev.signet.care.ConversationNotFoundException;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
-import dev.signet.care.PresenceService;
+import dev.signet.care.routing.PresenceService;
 import dev.signet.care.PromiseRequest;
 import dev.signet.care.PromiseTime;
 import dev.signet.reply.DeliveryStatus;

@@ -7,10 +7,10 @@ import jakarta.inject.Named;
 
 import io.vertx.core.http.HttpServerRequest;
 
-import dev.signet.care.EscalationService;
+import dev.signet.care.routing.EscalationService;
 import dev.signet.care.MatterView;
-import dev.signet.care.PresenceService;
-import dev.signet.care.PresenceView;
+import dev.signet.care.routing.PresenceService;
+import dev.signet.care.routing.PresenceView;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.signet.api.ProblemException;
-import dev.signet.care.EscalationService;
+import dev.signet.care.routing.EscalationService;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 

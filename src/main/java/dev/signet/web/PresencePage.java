@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.signet.care.PresenceService;
+import dev.signet.care.routing.PresenceService;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 

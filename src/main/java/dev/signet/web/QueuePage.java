@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
-import dev.signet.care.PresenceService;
+import dev.signet.care.routing.PresenceService;
 import dev.signet.care.PromiseStats;
 import dev.signet.care.PromiseStatsService;
 import dev.signet.care.queue.QueueFilter;

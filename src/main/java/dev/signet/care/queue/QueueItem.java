@@ -3,7 +3,7 @@ package dev.signet.care.queue;
 import java.time.Instant;
 import java.util.List;
 
-import dev.signet.care.ContinuityView;
+import dev.signet.care.routing.ContinuityView;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationStatus;
 import dev.signet.care.Direction;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.routing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +16,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.CareConfig;
+import dev.signet.care.CareService;
+import dev.signet.care.ContactRule;
+import dev.signet.care.Conversation;
+import dev.signet.care.ConversationNotFoundException;
+import dev.signet.care.ConversationStatus;
+import dev.signet.care.MatterView;
+import dev.signet.care.PriorityRule;
+import dev.signet.care.QueueChanged;
 import dev.signet.notification.NotificationKind;
 import dev.signet.notification.NotificationService;
 import dev.signet.security.AppUser;

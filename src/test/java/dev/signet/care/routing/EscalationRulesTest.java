@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.signet.care.Contact;
+import dev.signet.care.ContactRule;
+import dev.signet.care.Conversation;
+import dev.signet.care.ConversationKind;
+import dev.signet.care.PriorityRule;
 import dev.signet.customer.LoyaltyTier;
 
 /** The rules of continuity and escalation: what a contact is, the threshold, the offer window, presence. */

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.routing;
 
 /**
  * When a matter goes to the leads (docs/design.md, "Escalation"): when its contacts — summed over the conversations an

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.routing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +19,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.signet.care.CareConfig;
+import dev.signet.care.Conversation;
+import dev.signet.care.QueueChanged;
 import dev.signet.customer.Customer;
 import dev.signet.notification.NotificationKind;
 import dev.signet.notification.NotificationService;

@@ -1,6 +1,8 @@
-package dev.signet.care;
+package dev.signet.care.routing;
 
 import java.time.Instant;
+
+import dev.signet.care.Conversation;
 
 /**
  * Who handled the customer before this conversation started or reopened, and whether it is offered to them now:

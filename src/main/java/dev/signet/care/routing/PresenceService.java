@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.routing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.CareConfig;
+import dev.signet.care.Conversation;
+import dev.signet.care.QueueChanged;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;
 
