@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.csat.CsatService;
 import dev.signet.channel.AccountTimeZones;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-import dev.signet.care.CsatService;
-import dev.signet.care.CsatView;
+import dev.signet.care.csat.CsatService;
+import dev.signet.care.csat.CsatView;
 
 /**
  * What CSAT adds to the conversation page (the survey of each resolution: asked, answered, or skipped and why),

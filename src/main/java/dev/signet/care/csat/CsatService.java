@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import dev.signet.care.Conversation;
+import dev.signet.care.Direction;
+import dev.signet.care.Message;
 import dev.signet.customer.Customer;
 import dev.signet.security.AppUser;
 

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import java.util.Locale;
 import java.util.Map;

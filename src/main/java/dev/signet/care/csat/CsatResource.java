@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import java.util.List;
 
@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.signet.care.ConversationNotFoundException;
+import dev.signet.care.ConversationRepository;
 import dev.signet.security.Role;
 
 /** A conversation's satisfaction surveys as JSON: scheduled, asked, answered, or skipped and why. */

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import java.time.Instant;
 
@@ -13,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import dev.signet.care.Conversation;
+import dev.signet.care.Message;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.signet.care.ConversationKind;
 import dev.signet.channel.ChannelPoller;
 import dev.signet.reply.CsatAsker;
 import dev.signet.sandbox.SandboxDirectMessageView;

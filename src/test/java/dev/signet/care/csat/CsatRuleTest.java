@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.signet.care.ConversationStatus;
 
 class CsatRuleTest {
 

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 /** Why no satisfaction question went out after a resolution (shown to leads on the conversation and timeline). */
 public enum CsatSkipReason {

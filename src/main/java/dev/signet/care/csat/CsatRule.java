@@ -1,8 +1,10 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
+import dev.signet.care.ConversationStatus;
 
 /**
  * Whether to ask a customer how satisfied they are once their conversation's survey is due (docs/design.md,

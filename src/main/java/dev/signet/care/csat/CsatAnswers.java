@@ -1,10 +1,14 @@
-package dev.signet.care;
+package dev.signet.care.csat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import dev.signet.care.Conversation;
+import dev.signet.care.ConversationKind;
+import dev.signet.care.ConversationStatus;
 
 /**
  * The surveys one intake batch may receive answers to, loaded with one query: intake asks, for each customer
