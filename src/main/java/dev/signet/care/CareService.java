@@ -11,6 +11,10 @@ import jakarta.transaction.Transactional;
 
 import dev.signet.api.ProblemException;
 import dev.signet.care.csat.CsatService;
+import dev.signet.care.promise.PromiseRequest;
+import dev.signet.care.promise.PromiseTime;
+import dev.signet.care.promise.ScheduledUpdateCheck;
+import dev.signet.care.promise.UpdatePromiseRepository;
 import dev.signet.channel.AccountTimeZones;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;

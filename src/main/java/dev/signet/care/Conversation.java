@@ -17,6 +17,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.signet.care.promise.UpdatePromise;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.customer.LoyaltyTier;
 import dev.signet.customer.SocialIdentity;

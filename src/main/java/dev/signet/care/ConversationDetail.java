@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.signet.care.note.NoteView;
+import dev.signet.care.promise.PromiseView;
 import dev.signet.care.routing.ContinuityView;
 
 /**

@@ -19,6 +19,7 @@ import org.hibernate.type.StandardBasicTypes;
 
 import dev.signet.care.note.ConversationNoteRepository;
 import dev.signet.care.note.NoteConfig;
+import dev.signet.care.promise.PromiseView;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueItem;
 import dev.signet.care.queue.QueueResult;

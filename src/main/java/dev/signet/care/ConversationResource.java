@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.promise.PromiseRequest;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueResult;
 import dev.signet.care.routing.EscalationService;

@@ -16,7 +16,7 @@ import dev.signet.care.CareService;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
-import dev.signet.care.PromiseRequest;
+import dev.signet.care.promise.PromiseRequest;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueItem;
 import dev.signet.security.AppUserService;

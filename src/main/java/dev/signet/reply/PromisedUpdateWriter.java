@@ -18,8 +18,8 @@ import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
 import dev.signet.care.PriorityRule;
 import dev.signet.care.QueueChanged;
-import dev.signet.care.ScheduledUpdateCheck;
-import dev.signet.care.UpdatePromise;
+import dev.signet.care.promise.ScheduledUpdateCheck;
+import dev.signet.care.promise.UpdatePromise;
 import dev.signet.channel.ChannelConnectors;
 import dev.signet.security.AppUser;
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.signet.care.promise.PromiseRequest;
+
 /** When waiting on us (with a promise) may be set, and what a promise request carries. */
 class WaitingOnUsTest {
 

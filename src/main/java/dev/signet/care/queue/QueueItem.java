@@ -9,7 +9,7 @@ import dev.signet.care.ConversationStatus;
 import dev.signet.care.Direction;
 import dev.signet.care.HolderView;
 import dev.signet.care.PriorityRule;
-import dev.signet.care.PromiseView;
+import dev.signet.care.promise.PromiseView;
 import dev.signet.customer.LoyaltyTier;
 
 /**

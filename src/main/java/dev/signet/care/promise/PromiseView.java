@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import dev.signet.care.Conversation;
+import dev.signet.care.Message;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.security.AppUser;
 

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +13,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+
+import dev.signet.care.CareConfig;
+import dev.signet.care.CareService;
+import dev.signet.care.Conversation;
+import dev.signet.care.PriorityRule;
+import dev.signet.care.QueueChanged;
 
 /**
  * Keeps promised updates moving in the queue. A promise does not count in the queue order until its lead time

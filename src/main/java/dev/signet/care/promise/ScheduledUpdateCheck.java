@@ -1,5 +1,6 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
+import dev.signet.care.Conversation;
 import dev.signet.security.AppUser;
 
 /**

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
 /**
  * What an agent promises when setting "waiting on us".

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -399,7 +399,7 @@ class PromisedUpdateTest {
         Instant due = Instant.now().minus(ago);
         QuarkusTransaction.requiringNew().run(() -> {
             em.createQuery("update UpdatePromise p set p.dueAt = :due where p.conversation.id = :id and p.outcome = "
-                    + "dev.signet.care.PromiseOutcome.PENDING").setParameter("due", due).setParameter("id", id)
+                    + "dev.signet.care.promise.PromiseOutcome.PENDING").setParameter("due", due).setParameter("id", id)
                     .executeUpdate();
             em.createQuery("update Conversation c set c.promisedUpdateAt = :due where c.id = :id")
                     .setParameter("due", due).setParameter("id", id).executeUpdate();

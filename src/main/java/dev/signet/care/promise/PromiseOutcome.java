@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
 /** How a promised update ended (see {@link UpdatePromise}). */
 public enum PromiseOutcome {
