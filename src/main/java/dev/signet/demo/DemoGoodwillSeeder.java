@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import dev.signet.care.Conversation;
-import dev.signet.care.GoodwillService;
+import dev.signet.care.goodwill.GoodwillService;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

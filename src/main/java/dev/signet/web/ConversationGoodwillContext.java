@@ -3,8 +3,8 @@ package dev.signet.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-import dev.signet.care.GoodwillService;
-import dev.signet.care.GoodwillViews;
+import dev.signet.care.goodwill.GoodwillService;
+import dev.signet.care.goodwill.GoodwillViews;
 import dev.signet.security.CurrentUser;
 
 /**

@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.Response;
 
 import dev.signet.api.ProblemException;
 import dev.signet.care.ConversationNotFoundException;
-import dev.signet.care.GoodwillPeriod;
-import dev.signet.care.GoodwillService;
-import dev.signet.care.GoodwillStatus;
-import dev.signet.care.GoodwillViews;
+import dev.signet.care.goodwill.GoodwillPeriod;
+import dev.signet.care.goodwill.GoodwillService;
+import dev.signet.care.goodwill.GoodwillStatus;
+import dev.signet.care.goodwill.GoodwillViews;
 import dev.signet.security.AppUser;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.goodwill;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.goodwill;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import dev.signet.care.Conversation;
 import dev.signet.security.AppUser;
 
 /**

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.goodwill;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.goodwill;
 
 /**
  * Where a goodwill gesture stands. Recorded within the agent's allowance it is {@link #GRANTED} at once; over it,

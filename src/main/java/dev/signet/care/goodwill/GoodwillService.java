@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.goodwill;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,6 +17,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.care.Conversation;
+import dev.signet.care.ConversationHeldException;
+import dev.signet.care.ConversationNotFoundException;
+import dev.signet.care.ConversationRepository;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;
 import dev.signet.security.Role;

@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.goodwill;
 
 import dev.signet.api.ProblemException;
 
