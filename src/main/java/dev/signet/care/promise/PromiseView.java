@@ -39,12 +39,12 @@ public record PromiseView(Instant dueAt, String dueLocal, String timeZone, State
     }
 
     /** A queue row's mark, from the conversation's own columns (no extra read). */
-    static PromiseView mark(Instant dueAt, ZoneId zone, Instant now, Duration leadTime) {
+    public static PromiseView mark(Instant dueAt, ZoneId zone, Instant now, Duration leadTime) {
         return new PromiseView(dueAt, PromiseTime.local(dueAt, zone), zone.getId(), state(dueAt, now, leadTime), null,
                 null, null);
     }
 
-    static PromiseView of(UpdatePromise promise, Instant now, Duration leadTime) {
+    public static PromiseView of(UpdatePromise promise, Instant now, Duration leadTime) {
         return new PromiseView(promise.dueAt(), promise.dueLocal(), promise.timeZone(),
                 state(promise.dueAt(), now, leadTime), promise.updateText(), promise.madeBy().initials(),
                 promise.madeAt());

@@ -112,7 +112,7 @@ public class UpdatePromise {
      * The promise ends: with an update that reached the customer at {@code at} (kept if on time, broken if late),
      * or without one (withdrawn before it was due, broken after).
      */
-    void settle(Instant at, Settlement how, boolean updateSent) {
+    public void settle(Instant at, Settlement how, boolean updateSent) {
         if (outcome != PromiseOutcome.PENDING) {
             return;
         }
@@ -124,7 +124,7 @@ public class UpdatePromise {
     }
 
     /** The scheduled update was stored for publication: the promise is kept (published on time by the outbox). */
-    void keptBy(Message update, Instant at) {
+    public void keptBy(Message update, Instant at) {
         outcome = PromiseOutcome.KEPT;
         settledAt = at;
         settledHow = Settlement.SCHEDULED_UPDATE;
@@ -132,7 +132,7 @@ public class UpdatePromise {
     }
 
     /** The scheduled update could not be published (X would refuse it): the promise stays owed, without it. */
-    void dropUpdateText() {
+    public void dropUpdateText() {
         updateText = null;
     }
 

@@ -14,7 +14,7 @@ import dev.signet.care.Conversation;
  */
 public record ContinuityView(String username, String initials, String name, boolean offered, Instant offeredUntil) {
 
-    static ContinuityView of(Conversation c, Instant now) {
+    public static ContinuityView of(Conversation c, Instant now) {
         if (c.previousAgent() == null) {
             return null;
         }
