@@ -6,8 +6,6 @@ import java.util.Map;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import dev.signet.care.routing.EscalationRule;
-
 /** How the live queue behaves: reopening, claim leases, promised updates and the priority weights. */
 @ConfigMapping(prefix = "signet.care")
 public interface CareConfig {
@@ -32,7 +30,7 @@ public interface CareConfig {
 
     /**
      * A matter escalates to the leads when its contacts are more than this (default 2: the third contact
-     * escalates). See {@link EscalationRule}.
+     * escalates). See {@code care.routing.EscalationRule}.
      */
     @WithDefault("2")
     int escalateAfterContacts();

@@ -2,11 +2,9 @@ package dev.signet.care;
 
 import java.time.Instant;
 
-import dev.signet.care.queue.QueueBroadcaster;
-
 /**
  * Something changed in the queue. Fired as a CDI event inside the transaction that made the change; the
- * {@link QueueBroadcaster} passes it on to the live queue pages only after that transaction commits.
+ * queue's broadcaster ({@code care.queue}) passes it on to the live queue pages only after that transaction commits.
  *
  * @param conversationId the conversation, or 0 for stream-level events ({@code CONNECTED}, {@code HEARTBEAT})
  * @param accountKey     the brand account of the conversation, or null

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
-public class CsatSurveyRepository implements PanacheRepository<CsatSurvey> {
+class CsatSurveyRepository implements PanacheRepository<CsatSurvey> {
 
     /** The conversation's survey still waiting for its delay, if any. */
     public Optional<CsatSurvey> scheduledFor(long conversationId) {

@@ -3,7 +3,7 @@ package dev.signet.care.goodwill;
 import dev.signet.api.ProblemException;
 
 /** A goodwill gesture or decision refused as asked; nothing was stored. */
-public class GoodwillRejectedException extends ProblemException {
+class GoodwillRejectedException extends ProblemException {
 
     public GoodwillRejectedException(int status, String slug, String title, String detail) {
         super(status, slug, title, detail);

@@ -10,7 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Goodwill gestures; every list fetches what its views need in one statement. */
 @ApplicationScoped
-public class GoodwillRepository implements PanacheRepository<GoodwillGesture> {
+class GoodwillRepository implements PanacheRepository<GoodwillGesture> {
 
     private static final String WITH_ALL = """
             select g from GoodwillGesture g join fetch g.agent left join fetch g.decidedBy

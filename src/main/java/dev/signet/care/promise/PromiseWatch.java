@@ -28,7 +28,7 @@ import dev.signet.care.QueueChanged;
  * runs it: raising locks each conversation's row and is idempotent; each replica announces to its own pages.
  */
 @ApplicationScoped
-public class PromiseWatch {
+class PromiseWatch {
 
     private static final Logger LOG = Logger.getLogger(PromiseWatch.class);
     private static final int BATCH = 100;

@@ -16,7 +16,7 @@ import dev.signet.care.QueueChanged;
  * other replicas' changes on their next event or fallback poll).
  */
 @ApplicationScoped
-public class QueueBroadcaster {
+class QueueBroadcaster {
 
     // Mutiny's processor fans out to every subscriber; its onNext must not run concurrently, and changes commit
     // on many threads, hence the lock.

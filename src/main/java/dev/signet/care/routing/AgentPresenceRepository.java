@@ -5,5 +5,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
-public class AgentPresenceRepository implements PanacheRepository<AgentPresence> {
+class AgentPresenceRepository implements PanacheRepository<AgentPresence> {
 }

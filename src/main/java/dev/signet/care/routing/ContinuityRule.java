@@ -11,7 +11,7 @@ import java.util.Optional;
  * who handled the customer before. The offer never blocks anyone: the customer's clock runs meanwhile, so any
  * agent may still take the conversation (see docs/features/queue.md).
  */
-public record ContinuityRule(Duration window) {
+record ContinuityRule(Duration window) {
 
     /** Presence of the agent who handled the customer before, as the rule needs it. */
     public record Previous(long agentId, boolean canAnswer, boolean onShift) {

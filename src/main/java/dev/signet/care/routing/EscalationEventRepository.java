@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
-public class EscalationEventRepository implements PanacheRepository<EscalationEvent> {
+class EscalationEventRepository implements PanacheRepository<EscalationEvent> {
 
     /** A conversation's escalations and de-escalations, oldest first. */
     public List<EscalationEvent> ofConversation(long conversationId) {

@@ -6,7 +6,7 @@ package dev.signet.care.routing;
  * third contact escalates). Only a new contact (or a new link) escalates, so a lead's de-escalation holds until
  * the customer comes back once more.
  */
-public record EscalationRule(int escalateAfterContacts) {
+record EscalationRule(int escalateAfterContacts) {
 
     public EscalationRule {
         if (escalateAfterContacts < 1) {
