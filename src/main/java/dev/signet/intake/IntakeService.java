@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,32 +12,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.signet.care.CareConfig;
-import dev.signet.care.Contact;
-import dev.signet.care.routing.ContinuityService;
 import dev.signet.care.Conversation;
-import dev.signet.care.routing.EscalationService;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationRepository;
-import dev.signet.care.ConversationStatus;
-import dev.signet.care.csat.CsatAnswer;
-import dev.signet.care.csat.CsatAnswers;
-import dev.signet.care.csat.CsatService;
-import dev.signet.care.csat.CsatSurvey;
+import dev.signet.care.CustomerMessages;
 import dev.signet.care.Direction;
 import dev.signet.care.Message;
 import dev.signet.care.MessageRepository;
-import dev.signet.care.PriorityRule;
-import dev.signet.care.QueueChanged;
-import dev.signet.care.StatusChange;
-import dev.signet.care.StatusChangeRepository;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.InboundMessage;
@@ -57,7 +43,9 @@ import dev.signet.customer.SocialIdentityRepository;
  * Stores each fetched message once per (network, external id, brand account) — a post that mentions several of the
  * team's accounts gets one copy in each account's conversation —, drops and counts noise ({@link NoiseFilter},
  * echoes of Signet's own replies), finds or records the author's identity (linked to a customer when the CRM
- * names them) and threads the message into its conversation.
+ * names them) and threads the message into its conversation. What each message means to care (contacts,
+ * reopening, survey answers, continuity, escalation, priority, the queue event) is care's: intake tells
+ * {@link CustomerMessages} where each message went, and calls it once when the batch is stored.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -73,25 +61,18 @@ public class IntakeService {
     private final HourlyVolumeRepository volumes;
     private final EntityManager em;
     private final NoiseFilter noise;
-    private final CareConfig care;
-    private final PriorityRule priority;
-    private final Event<QueueChanged> changes;
+    private final CustomerMessages care;
     private final Clock clock;
     private final HandleHistoryRepository handleHistory;
     private final IdentityLinkService identityLinks;
-    private final StatusChangeRepository statusChanges;
-    private final ContinuityService continuity;
-    private final EscalationService escalation;
-    private final CsatService csat;
     private final QuarantineSink quarantine;
     private final ObjectMapper mapper;
 
     public IntakeService(ChannelAccountRepository accounts, ConversationRepository conversations,
             MessageRepository messages, SocialIdentityRepository identityRepository, IntakeDropRepository drops,
-            HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CareConfig care, PriorityRule priority,
-            Event<QueueChanged> changes, Clock clock, HandleHistoryRepository handleHistory,
-            IdentityLinkService identityLinks, StatusChangeRepository statusChanges, ContinuityService continuity,
-            EscalationService escalation, CsatService csat, QuarantineSink quarantine, ObjectMapper mapper) {
+            HourlyVolumeRepository volumes, EntityManager em, IntakeConfig config, CustomerMessages care, Clock clock,
+            HandleHistoryRepository handleHistory, IdentityLinkService identityLinks, QuarantineSink quarantine,
+            ObjectMapper mapper) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.messages = messages;
@@ -101,15 +82,9 @@ public class IntakeService {
         this.em = em;
         this.noise = new NoiseFilter(config.ignoredHandles().orElse(List.of()), config.ignoredKeywords().orElse(List.of()));
         this.care = care;
-        this.priority = priority;
-        this.changes = changes;
         this.clock = clock;
         this.handleHistory = handleHistory;
         this.identityLinks = identityLinks;
-        this.statusChanges = statusChanges;
-        this.continuity = continuity;
-        this.escalation = escalation;
-        this.csat = csat;
         this.quarantine = quarantine;
         this.mapper = mapper;
     }
@@ -185,12 +160,8 @@ public class IntakeService {
                 chunk.stream().map(m -> m.author().userId()).collect(Collectors.toSet()),
                 chunk.stream().map(InboundMessage::inReplyToExternalId).filter(Objects::nonNull).collect(Collectors.toSet()),
                 now.minus(care.reopenWindow()));
-        CsatAnswers surveys = surveysAwaitingAnswers(chunk, known, now);
+        CustomerMessages.Arrivals arrivals = openArrivals(chunk, known, now);
         DropTally tally = new DropTally();
-        Map<Long, Conversation> touched = new LinkedHashMap<>();
-        // Care hooks: conversations that started or reopened (continuity), and those the customer came back to.
-        Map<Long, Conversation> arrivals = new LinkedHashMap<>();
-        Map<Long, Conversation> newContacts = new LinkedHashMap<>();
         List<SocialIdentity> newIdentities = new ArrayList<>();
         List<IntakeResult> results = new ArrayList<>(chunk.size());
         for (InboundMessage inbound : chunk) {
@@ -205,24 +176,16 @@ public class IntakeService {
                 }
                 continue;
             }
-            results.add(store(inbound, account, known, surveys, now, touched, arrivals, newContacts, newIdentities));
+            results.add(store(inbound, account, known, arrivals, now, newIdentities));
         }
         // Saved once threaded: new conversations are inserted with their final state (no UPDATE per later message
         // of the same batch), then the batch's messages, in the order they arrived.
         known.started().forEach(conversations::persist);
         known.threaded().forEach(messages::persist);
-        // Customer hook: identities seen for the first time are linked when the CRM names them (2 queries per chunk);
-        // before the priorities below, which read the linked customer's tier.
+        // Identities seen for the first time are linked when the CRM names them (2 queries per chunk); before care's
+        // work, which reads the linked customer (continuity follows them across accounts, priority reads their tier).
         identityLinks.linkNewIdentities(newIdentities, now);
-        // Care hooks (a fixed number of statements per chunk), after linking (continuity follows the customer across
-        // accounts) and before the priorities below (an escalation adds points).
-        continuity.arrived(arrivals.values(), now);
-        escalation.newContacts(newContacts.values(), now);
-        // One queue event per conversation, passed on to the live queues once the batch commits.
-        touched.values().forEach(c -> {
-            c.prioritize(priority);
-            changes.fire(QueueChanged.of(QueueChanged.Type.MESSAGE_RECEIVED, c, now));
-        });
+        arrivals.arrived();
         tally.forEach((accountKey, reason, count, lastId) -> drops.count(accountKey, reason, count, lastId, now));
         recordVolume(chunk, results);
         return results;
@@ -248,11 +211,11 @@ public class IntakeService {
     }
 
     /**
-     * CSAT hook: the surveys this chunk's DMs and replies may answer (one query, none for a chunk of fresh
-     * mentions). Authors seen for the first time can't have been asked, and a public answer replies to the question,
-     * a post of ours: replies to customers' posts can't answer one.
+     * Opens care's side of the chunk with the authors and posts of ours whose surveys its DMs and replies may answer.
+     * Authors seen for the first time can't have been asked, and a public answer replies to the question, a post of
+     * ours: replies to customers' posts can't answer one.
      */
-    private CsatAnswers surveysAwaitingAnswers(List<InboundMessage> chunk, IntakeBatch known, Instant now) {
+    private CustomerMessages.Arrivals openArrivals(List<InboundMessage> chunk, IntakeBatch known, Instant now) {
         List<Long> identityIds = new ArrayList<>();
         List<String> parentIds = new ArrayList<>();
         for (InboundMessage inbound : chunk) {
@@ -263,15 +226,11 @@ public class IntakeService {
                 known.identity(inbound.author().userId()).ifPresent(identity -> identityIds.add(identity.id()));
             }
         }
-        if (identityIds.isEmpty() && parentIds.isEmpty()) {
-            return CsatAnswers.none();
-        }
-        return csat.awaitingAnswers(identityIds, parentIds, now);
+        return care.open(identityIds, parentIds, now);
     }
 
-    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known, CsatAnswers surveys,
-            Instant now, Map<Long, Conversation> touched, Map<Long, Conversation> arrivals,
-            Map<Long, Conversation> newContacts, List<SocialIdentity> newIdentities) {
+    private IntakeResult store(InboundMessage inbound, ChannelAccount account, IntakeBatch known,
+            CustomerMessages.Arrivals arrivals, Instant now, List<SocialIdentity> newIdentities) {
         SocialIdentity author = known.identity(inbound.author().userId()).orElse(null);
         if (author == null) {
             author = new SocialIdentity(inbound.network(), inbound.author().userId(),
@@ -286,14 +245,10 @@ public class IntakeService {
                     .ifPresent(handleHistory::persist);
         }
         ConversationKind kind = inbound.kind() == MessageKind.MENTION ? ConversationKind.PUBLIC : ConversationKind.DM;
-        Optional<CsatSurvey> surveyed = surveys.answeredBy(account.id(), author.id(), kind,
-                inbound.inReplyToExternalId(), inbound.sentAt());
-        if (surveyed.isPresent()) {
-            CsatAnswer answer = CsatAnswer.parse(inbound.text());
-            if (answer.kind() != CsatAnswer.Kind.NONE) {
-                return storeSurveyAnswer(inbound, author, surveys, surveyed.get(), answer, known, now, touched,
-                        arrivals, newContacts);
-            }
+        Optional<CustomerMessages.SurveyAnswer> answer = arrivals.surveyAnswer(account.id(), author.id(), kind,
+                inbound.inReplyToExternalId(), inbound.sentAt(), inbound.text());
+        if (answer.isPresent()) {
+            return storeSurveyAnswer(inbound, author, arrivals, answer.get(), known, now);
         }
         Optional<ThreadingRule.Parent> parent = Optional.ofNullable(inbound.inReplyToExternalId())
                 .flatMap(parentId -> known.conversationOf(parentId, account.id()))
@@ -303,33 +258,16 @@ public class IntakeService {
                 new ThreadingRule.Incoming(account.id(), kind, author.id(), parent), open);
 
         Conversation conversation;
-        Contact contact;
         if (decision.startsNew()) {
-            conversation = new Conversation(account, author, kind, inbound.sentAt(), now);
-            conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
-            contact = Contact.FIRST;
-            conversation.prioritize(priority);
+            conversation = arrivals.started(account, author, kind, inbound.text(), inbound.sentAt());
             // Persisted after the whole batch is threaded (Hibernate inserts the state an entity had when persisted,
             // and each later message of this batch would cost an UPDATE of the new row); its messages wait for it.
             known.rememberStarted(conversation);
         } else {
             conversation = known.conversation(decision.conversationId().orElseThrow());
-            ConversationStatus before = conversation.status();
-            contact = conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
-            if (before == ConversationStatus.RESOLVED) {
-                // Care hook: the reopening shows in the status history (on the customer's timeline).
-                statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
-            }
+            arrivals.wrote(conversation, inbound.text(), inbound.sentAt());
         }
         decision.related().map(known::conversation).ifPresent(conversation::relateTo);
-        long key = known.keyOf(conversation);
-        touched.put(key, conversation);
-        if (contact == Contact.FIRST || contact == Contact.REOPENED) {
-            arrivals.put(key, conversation);
-        }
-        if (contact.counts()) {
-            newContacts.put(key, conversation);
-        }
         known.rememberThreaded(Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now));
         known.rememberMessage(inbound.externalId(), conversation);
@@ -340,34 +278,18 @@ public class IntakeService {
     }
 
     /**
-     * CSAT hook: the customer answered a satisfaction question. The message is stored in the surveyed
-     * conversation like any other; only an answer that may need us (see {@link CsatService#reopens}) reopens it
-     * and counts as a contact — a plain score does not.
+     * The customer answered a satisfaction question: the message is stored in the surveyed conversation like any
+     * other, and care records the answer (and reopens the conversation if the answer may need us).
      */
-    private IntakeResult storeSurveyAnswer(InboundMessage inbound, SocialIdentity author, CsatAnswers surveys,
-            CsatSurvey survey, CsatAnswer answer, IntakeBatch known, Instant now, Map<Long, Conversation> touched,
-            Map<Long, Conversation> arrivals, Map<Long, Conversation> newContacts) {
-        Conversation conversation = survey.conversation();
-        boolean reopen = CsatService.reopens(answer);
-        if (reopen) {
-            ConversationStatus before = conversation.status();
-            Contact contact = conversation.customerWrote(inbound.text(), inbound.sentAt(), care.contactGap());
-            if (before == ConversationStatus.RESOLVED) {
-                statusChanges.persist(new StatusChange(conversation.id(), before, conversation.status(), null, now));
-            }
-            if (contact == Contact.REOPENED) {
-                arrivals.put(conversation.id(), conversation);
-            }
-            if (contact.counts()) {
-                newContacts.put(conversation.id(), conversation);
-            }
-            touched.put(conversation.id(), conversation);
-            known.rememberOpen(conversation);
-        }
+    private IntakeResult storeSurveyAnswer(InboundMessage inbound, SocialIdentity author,
+            CustomerMessages.Arrivals arrivals, CustomerMessages.SurveyAnswer answer, IntakeBatch known, Instant now) {
+        Conversation conversation = answer.conversation();
         Message message = Message.fromCustomer(conversation, inbound.network(), inbound.externalId(), author,
                 inbound.text(), inbound.inReplyToExternalId(), inbound.sentAt(), now);
+        if (arrivals.answered(answer, message, inbound.sentAt())) {
+            known.rememberOpen(conversation);
+        }
         known.rememberThreaded(message);
-        csat.answerReceived(surveys, survey, answer, message, reopen, inbound.sentAt());
         known.rememberMessage(inbound.externalId(), conversation);
         return IntakeResult.STORED;
     }
