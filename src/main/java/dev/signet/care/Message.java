@@ -15,7 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.customer.SocialIdentity;
 import dev.signet.security.AppUser;
 

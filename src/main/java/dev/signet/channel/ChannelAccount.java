@@ -10,8 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.signet.customer.Network;
-
 /**
  * A brand account Signet listens on, and how far it has read: the mentions cursor ({@code since_id}) and the
  * last DM event seen. Cursors move only after the messages they cover are stored.

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.signet.channel.gap.GapService;
-import dev.signet.customer.Network;
 import io.quarkus.runtime.StartupEvent;
 
 /**

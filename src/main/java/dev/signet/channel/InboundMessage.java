@@ -2,8 +2,6 @@ package dev.signet.channel;
 
 import java.time.Instant;
 
-import dev.signet.customer.Network;
-
 /**
  * A message fetched from a network for a brand account, on its way to intake.
  *

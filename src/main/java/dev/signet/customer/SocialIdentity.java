@@ -15,6 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import dev.signet.channel.Network;
+
 /**
  * Someone who writes on a network, keyed on (network, user id): handles change, user ids don't. Linked to a
  * {@link Customer} only by an explicit rule ({@link LinkRule}).

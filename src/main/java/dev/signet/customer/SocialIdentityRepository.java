@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import dev.signet.channel.Network;
+
 @ApplicationScoped
 public class SocialIdentityRepository implements PanacheRepository<SocialIdentity> {
 

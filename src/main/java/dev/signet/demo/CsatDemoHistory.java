@@ -25,7 +25,7 @@ import dev.signet.care.PriorityRule;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.ChannelConfig;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.customer.SocialIdentity;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;

@@ -18,7 +18,7 @@ import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationStatus;
 import dev.signet.care.Direction;
 import dev.signet.care.Message;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.customer.SocialIdentity;
 
 /**

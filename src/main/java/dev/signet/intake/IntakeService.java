@@ -32,7 +32,7 @@ import dev.signet.channel.MessageKind;
 import dev.signet.channel.QuarantineReason;
 import dev.signet.channel.QuarantineSink;
 import dev.signet.channel.QuarantinedItem;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.insight.HourlyVolumeRepository;
 import dev.signet.customer.HandleHistoryRepository;
 import dev.signet.customer.IdentityLinkService;

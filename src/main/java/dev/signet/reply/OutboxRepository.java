@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped

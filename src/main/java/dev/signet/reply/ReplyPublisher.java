@@ -23,7 +23,7 @@ import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
 import dev.signet.channel.EndpointHealthService;
 import dev.signet.channel.RateLimitedException;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -21,7 +21,7 @@ import dev.signet.channel.Author;
 import dev.signet.channel.InboundHandOver;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.testsupport.TestWorld;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInfo;
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;

@@ -8,6 +8,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.signet.channel.Network;
+
 /** A handle X did not tell (null, blank, or the user id standing in) never renames an identity. */
 class SocialIdentityHandleTest {
 

@@ -46,7 +46,7 @@ import dev.signet.channel.Author;
 import dev.signet.channel.ChannelPoller;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.messaging.MessagingConfig;
 import dev.signet.reply.DeliveryStatus;
 import dev.signet.sandbox.SandboxDirectMessageView;

@@ -26,7 +26,7 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.XApiVersion;
 import dev.signet.channel.x.XApiV2Connector;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.sandbox.SandboxUserView;

@@ -22,7 +22,7 @@ import dev.signet.care.Conversation;
 import dev.signet.care.Message;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.intake.IntakeService;
 import dev.signet.security.AppUser;
 import dev.signet.security.Role;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -22,7 +22,7 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.QuarantineReason;
 import dev.signet.channel.QuarantinedItem;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.messaging.JsonRecords;
 import dev.signet.messaging.MessagingConfig;
 import dev.signet.messaging.UnreadableRecordException;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 
 class NoiseFilterTest {
 

@@ -30,7 +30,7 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.QuarantineReason;
 import dev.signet.channel.QuarantinedItem;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import dev.signet.intake.IntakeResult;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxFault;

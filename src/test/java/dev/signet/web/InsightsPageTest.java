@@ -116,7 +116,7 @@ class InsightsPageTest {
         var author = world.customer("Thrice Back");
         Instant now = Instant.now();
         for (Duration ago : List.of(Duration.ofHours(9), Duration.ofHours(5), Duration.ofHours(1))) {
-            intake.receive(new InboundMessage(TestWorld.AIR, dev.signet.customer.Network.X, world.nextId(),
+            intake.receive(new InboundMessage(TestWorld.AIR, dev.signet.channel.Network.X, world.nextId(),
                     dev.signet.channel.MessageKind.MENTION, author, null, "@SignetTestAir still no refund", null,
                     now.minus(ago)));
         }

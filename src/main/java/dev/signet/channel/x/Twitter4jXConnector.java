@@ -36,7 +36,7 @@ import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.RateLimitedException;
 import dev.signet.channel.SentTextMatch;
 import dev.signet.channel.UntakableItemException;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;

@@ -43,7 +43,7 @@ import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.RateLimitedException;
 import dev.signet.channel.SentTextMatch;
 import dev.signet.channel.UntakableItemException;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**

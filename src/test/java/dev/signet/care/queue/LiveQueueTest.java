@@ -158,7 +158,7 @@ class LiveQueueTest {
     void statusesFollowTheStateMachineAndTheCustomersClockRunsAcrossReopening() {
         TestWorld.Login maria = world.agent();
         Author author = world.customer("Clock Watcher");
-        InboundMessage first = new InboundMessage(TestWorld.AIR, dev.signet.customer.Network.X, world.nextId(),
+        InboundMessage first = new InboundMessage(TestWorld.AIR, dev.signet.channel.Network.X, world.nextId(),
                 dev.signet.channel.MessageKind.MENTION, author, null, "@SignetTestAir my bag is lost", null,
                 Instant.now().minus(Duration.ofHours(2)));
         intake.receive(first);

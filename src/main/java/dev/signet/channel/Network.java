@@ -1,4 +1,4 @@
-package dev.signet.customer;
+package dev.signet.channel;
 
 /** A social network Signet listens on. */
 public enum Network {
