@@ -20,9 +20,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
+import dev.signet.channel.Network;
 import dev.signet.channel.QuarantineReason;
 import dev.signet.channel.QuarantinedItem;
-import dev.signet.channel.Network;
 import dev.signet.messaging.JsonRecords;
 import dev.signet.messaging.MessagingConfig;
 import dev.signet.messaging.UnreadableRecordException;
@@ -104,7 +104,7 @@ class KafkaInboundMessageListenerTest {
         private final Deque<RuntimeException> failures;
 
         ScriptedIntake(RuntimeException... failures) {
-            super(null, null, null, null, null, null, null, new NoIgnoreLists(), null, null, null, null, null, null, null, null, null, null, null, mapper);
+            super(null, null, null, null, null, null, null, new NoIgnoreLists(), null, null, null, null, null, mapper);
             this.failures = new ArrayDeque<>(List.of(failures));
         }
 
