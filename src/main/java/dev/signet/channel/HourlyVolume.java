@@ -1,4 +1,4 @@
-package dev.signet.insight;
+package dev.signet.channel;
 
 import java.time.Instant;
 

@@ -1,8 +1,10 @@
-package dev.signet.insight;
+package dev.signet.channel;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,5 +60,33 @@ public class HourlyVolumeRepository implements PanacheRepository<HourlyVolume> {
                 "select coalesce(sum(v.messages), 0) from HourlyVolume v where v.accountKey = :a and v.hourStart in :hours",
                 Long.class).setParameter("a", accountKey).setParameter("hours", sameHours).getSingleResult();
         return total / (double) days;
+    }
+
+    /** Messages per hour of an account from {@code from} (inclusive) to {@code to} (exclusive); one query. */
+    public Map<Instant, Long> between(String accountKey, Instant from, Instant to) {
+        Map<Instant, Long> perHour = new HashMap<>();
+        getEntityManager().createQuery("""
+                select v.hourStart, v.messages from HourlyVolume v
+                where v.accountKey = :a and v.hourStart >= :from and v.hourStart < :to""", Object[].class)
+                .setParameter("a", accountKey).setParameter("from", from).setParameter("to", to)
+                .getResultList()
+                .forEach(row -> perHour.put((Instant) row[0], (Long) row[1]));
+        return perHour;
+    }
+
+    /** Messages in each of these hours of an account that had any; one query. */
+    public Map<Instant, Long> at(String accountKey, Collection<Instant> hours) {
+        Map<Instant, Long> perHour = new HashMap<>();
+        getEntityManager().createQuery(
+                "select v.hourStart, v.messages from HourlyVolume v where v.accountKey = :a and v.hourStart in :hours",
+                Object[].class).setParameter("a", accountKey).setParameter("hours", hours).getResultList()
+                .forEach(row -> perHour.put((Instant) row[0], (Long) row[1]));
+        return perHour;
+    }
+
+    /** The first hour an account received a message in, or null if it never did. */
+    public Instant firstHour(String accountKey) {
+        return getEntityManager().createQuery("select min(v.hourStart) from HourlyVolume v where v.accountKey = :a",
+                Instant.class).setParameter("a", accountKey).getSingleResult();
     }
 }

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.signet.care.CareService;
-import dev.signet.care.note.ConversationNoteService;
 import dev.signet.care.ConversationQueryService;
+import dev.signet.care.note.ConversationNoteService;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueItem;
 import dev.signet.care.queue.QueueResult;

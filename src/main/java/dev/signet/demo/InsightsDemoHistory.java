@@ -20,9 +20,10 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import dev.signet.channel.ChannelConfig;
+import dev.signet.channel.HourlyVolumeRepository;
 import dev.signet.insight.DailyTerm;
+import dev.signet.insight.DemoInsights;
 import dev.signet.insight.HourlySentiment;
-import dev.signet.insight.HourlyVolumeRepository;
 import dev.signet.insight.Sentiment;
 import dev.signet.insight.SpikeWatch;
 import dev.signet.insight.Term;
@@ -37,7 +38,7 @@ import io.quarkus.runtime.StartupEvent;
  * has no sentiment history yet; deterministic (seeded random numbers).
  */
 @ApplicationScoped
-public class InsightsDemoHistory {
+public class InsightsDemoHistory implements DemoInsights {
 
     private static final Logger LOG = Logger.getLogger(InsightsDemoHistory.class);
     static final int DAYS = 35;
@@ -69,6 +70,11 @@ public class InsightsDemoHistory {
         this.em = em;
         this.spikes = spikes;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean shown() {
+        return config.insightsHistory();
     }
 
     void onStart(@Observes @Priority(30) StartupEvent start) {

@@ -20,7 +20,7 @@ import jakarta.transaction.Transactional;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.ChannelConfig;
-import dev.signet.demo.DemoConfig;
+import dev.signet.channel.HourlyVolumeRepository;
 
 /**
  * Reads the insights of one brand account and period from the roll-ups ({@code hourly_volume},
@@ -44,19 +44,21 @@ public class InsightQueryService {
     private final ChannelConfig channels;
     private final SpikeAlertRepository alerts;
     private final InsightConfig config;
-    private final DemoConfig demo;
+    private final DemoInsights demo;
+    private final HourlyVolumeRepository volumes;
     private final MarketFeedbackService marketFeedback;
     private final Clock clock;
 
     public InsightQueryService(EntityManager em, ChannelAccountRepository accounts, ChannelConfig channels,
-            SpikeAlertRepository alerts, InsightConfig config, DemoConfig demo, MarketFeedbackService marketFeedback,
-            Clock clock) {
+            SpikeAlertRepository alerts, InsightConfig config, DemoInsights demo, HourlyVolumeRepository volumes,
+            MarketFeedbackService marketFeedback, Clock clock) {
         this.em = em;
         this.accounts = accounts;
         this.channels = channels;
         this.alerts = alerts;
         this.config = config;
         this.demo = demo;
+        this.volumes = volumes;
         this.marketFeedback = marketFeedback;
         this.clock = clock;
     }
@@ -86,7 +88,7 @@ public class InsightQueryService {
                 csat(account, from, to),
                 escalations(account, from, to),
                 marketFeedback.report(accountKey, from, to),
-                demo.insightsHistory());
+                demo.shown());
     }
 
     /** The period's time series alone (for the export). */
@@ -193,12 +195,7 @@ public class InsightQueryService {
         for (Instant t = from; t.isBefore(to); t = t.plus(1, period.bucket())) {
             buckets.put(t, new long[4]);
         }
-        em.createQuery("""
-                select v.hourStart, v.messages from HourlyVolume v
-                where v.accountKey = :a and v.hourStart >= :from and v.hourStart < :to""", Object[].class)
-                .setParameter("a", accountKey).setParameter("from", from).setParameter("to", to)
-                .getResultList()
-                .forEach(r -> bucket(buckets, period, (Instant) r[0])[0] += (Long) r[1]);
+        volumes.between(accountKey, from, to).forEach((hour, messages) -> bucket(buckets, period, hour)[0] += messages);
         em.createQuery("""
                 select s.hourStart, s.positive, s.neutral, s.negative from HourlySentiment s
                 where s.accountKey = :a and s.hourStart >= :from and s.hourStart < :to""", Object[].class)

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.signet.channel.ChannelConfig;
+import dev.signet.channel.HourlyVolumeRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,7 @@ public class SpikeWatch {
 
     private final SpikeAlertRepository alerts;
     private final EntityManager em;
+    private final HourlyVolumeRepository volumes;
     private final ChannelConfig channels;
     private final InsightConfig.Alerts config;
     private final MeterRegistry registry;
@@ -55,10 +57,11 @@ public class SpikeWatch {
     private final SpikeRule shareRule;
     private final Map<String, Integer> spiking = new ConcurrentHashMap<>();
 
-    public SpikeWatch(SpikeAlertRepository alerts, EntityManager em, ChannelConfig channels, InsightConfig config,
-            MeterRegistry registry, ObjectMapper json, Clock clock) {
+    public SpikeWatch(SpikeAlertRepository alerts, EntityManager em, HourlyVolumeRepository volumes,
+            ChannelConfig channels, InsightConfig config, MeterRegistry registry, ObjectMapper json, Clock clock) {
         this.alerts = alerts;
         this.em = em;
+        this.volumes = volumes;
         this.channels = channels;
         this.config = config.alerts();
         this.registry = registry;
@@ -171,18 +174,14 @@ public class SpikeWatch {
                 all.add(hour.minus(Duration.ofDays(7L * week)));
             }
         }
-        Map<Instant, Long> volume = new HashMap<>();
-        em.createQuery("select v.hourStart, v.messages from HourlyVolume v where v.accountKey = :a and v.hourStart in :hours",
-                Object[].class).setParameter("a", accountKey).setParameter("hours", all).getResultList()
-                .forEach(row -> volume.put((Instant) row[0], (Long) row[1]));
+        Map<Instant, Long> volume = volumes.at(accountKey, all);
         Map<Instant, long[]> sentiment = new HashMap<>();
         em.createQuery("""
                 select s.hourStart, s.positive, s.neutral, s.negative from HourlySentiment s
                 where s.accountKey = :a and s.hourStart in :hours""", Object[].class)
                 .setParameter("a", accountKey).setParameter("hours", all).getResultList()
                 .forEach(row -> sentiment.put((Instant) row[0], new long[] { (Long) row[1], (Long) row[2], (Long) row[3] }));
-        Instant firstHour = em.createQuery("select min(v.hourStart) from HourlyVolume v where v.accountKey = :a", Instant.class)
-                .setParameter("a", accountKey).getSingleResult();
+        Instant firstHour = volumes.firstHour(accountKey);
         return new Series(volume, sentiment, firstHour);
     }
 

@@ -19,11 +19,11 @@ import dev.signet.channel.ApiUsageService;
 import dev.signet.channel.ChannelConnector;
 import dev.signet.channel.ChannelConnectors;
 import dev.signet.channel.ChannelException;
+import dev.signet.channel.EndpointHealthService;
+import dev.signet.channel.Network;
 import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
-import dev.signet.channel.EndpointHealthService;
 import dev.signet.channel.RateLimitedException;
-import dev.signet.channel.Network;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -17,8 +17,8 @@ import dev.signet.care.note.ConversationNoteService;
 import dev.signet.care.note.NoteAdded;
 import dev.signet.care.note.NoteRejectedException;
 import dev.signet.care.note.NoteView;
-import dev.signet.security.Role;
 import dev.signet.security.CurrentUser;
+import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 
 import io.vertx.core.http.HttpServerRequest;
 
-import dev.signet.care.routing.EscalationService;
 import dev.signet.care.MatterView;
+import dev.signet.care.routing.EscalationService;
 import dev.signet.care.routing.PresenceService;
 import dev.signet.care.routing.PresenceView;
 import dev.signet.security.CurrentUser;

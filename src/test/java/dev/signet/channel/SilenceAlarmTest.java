@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import dev.signet.insight.HourlyVolumeRepository;
 import dev.signet.intake.IntakeService;
 import dev.signet.security.Role;
 import dev.signet.testsupport.TestWorld;

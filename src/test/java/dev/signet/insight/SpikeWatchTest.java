@@ -33,6 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.signet.channel.HourlyVolumeRepository;
+
 /**
  * Spike alerts on synthetic series of accounts of the test's own: an alert on a spike, silence on a flat
  * series, one alert per episode, closing when back to normal, the metrics, and the signed webhook received by
@@ -66,7 +68,7 @@ class SpikeWatchTest {
     @Inject
     SpikeAlertRepository alerts;
     @Inject
-    dev.signet.insight.HourlyVolumeRepository volumes;
+    dev.signet.channel.HourlyVolumeRepository volumes;
     @Inject
     SentimentRollupRepository rollups;
     @Inject

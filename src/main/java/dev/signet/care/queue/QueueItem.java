@@ -3,13 +3,13 @@ package dev.signet.care.queue;
 import java.time.Instant;
 import java.util.List;
 
-import dev.signet.care.routing.ContinuityView;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationStatus;
 import dev.signet.care.Direction;
 import dev.signet.care.HolderView;
 import dev.signet.care.PriorityRule;
 import dev.signet.care.promise.PromiseView;
+import dev.signet.care.routing.ContinuityView;
 import dev.signet.customer.LoyaltyTier;
 
 /**

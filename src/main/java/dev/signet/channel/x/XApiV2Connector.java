@@ -35,6 +35,7 @@ import dev.signet.channel.FetchResult;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MentionSearch;
 import dev.signet.channel.MessageKind;
+import dev.signet.channel.Network;
 import dev.signet.channel.OutgoingMessage;
 import dev.signet.channel.Published;
 import dev.signet.channel.QuarantineReason;
@@ -43,7 +44,6 @@ import dev.signet.channel.RateLimitBudget;
 import dev.signet.channel.RateLimitedException;
 import dev.signet.channel.SentTextMatch;
 import dev.signet.channel.UntakableItemException;
-import dev.signet.channel.Network;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
