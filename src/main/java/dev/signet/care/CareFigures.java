@@ -60,8 +60,8 @@ public class CareFigures {
     public record MessageText(long id, Instant sentAt, String text) {
     }
 
-    /** Who wrote a message (direction {@code IN}: the customer) and on which brand account. */
-    public record MessageOrigin(long id, Direction direction, long accountId) {
+    /** Who wrote a message (direction {@code IN}: the customer), in which conversation, on which brand account, when. */
+    public record MessageOrigin(long id, Direction direction, long conversationId, long accountId, Instant sentAt) {
     }
 
     private final EntityManager em;
@@ -129,6 +129,13 @@ public class CareFigures {
                 : new Resolution(resolved, seconds(row[1]), seconds(row[2]));
     }
 
+    /** The text of the customer's (inbound) message with this id; empty when there is none: 1 statement. */
+    @Transactional
+    public Optional<String> inboundText(long messageId) {
+        return em.createQuery("select m.text from Message m where m.id = :id and m.direction = :in", String.class)
+                .setParameter("id", messageId).setParameter("in", Direction.IN).getResultStream().findFirst();
+    }
+
     /** The messages with these ids (those that exist), by id: 1 statement, none for no ids. */
     @Transactional
     public Map<Long, MessageText> messages(Collection<Long> ids) {
@@ -145,9 +152,10 @@ public class CareFigures {
     /** Who wrote the message and on which account; empty when there is no such message: 1 statement. */
     @Transactional
     public Optional<MessageOrigin> origin(long messageId) {
-        return em.createQuery("select m.direction, m.conversation.account.id from Message m where m.id = :id", Object[].class)
-                .setParameter("id", messageId).getResultStream().findFirst()
-                .map(r -> new MessageOrigin(messageId, (Direction) r[0], (Long) r[1]));
+        return em.createQuery("""
+                select m.direction, c.id, c.account.id, m.sentAt from Message m join m.conversation c where m.id = :id""",
+                Object[].class).setParameter("id", messageId).getResultStream().findFirst()
+                .map(r -> new MessageOrigin(messageId, (Direction) r[0], (Long) r[1], (Long) r[2], (Instant) r[3]));
     }
 
     private static long number(Object value) {

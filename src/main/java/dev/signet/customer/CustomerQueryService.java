@@ -141,7 +141,8 @@ public class CustomerQueryService {
     public ConversationContext conversationContext(long conversationId) {
         long identityId = authors.identityOfConversation(conversationId)
                 .orElseThrow(() -> CustomerActionException.notFound("conversation", conversationId));
-        Object[] row = em.createQuery("select i.customer.id, i.handle from SocialIdentity i where i.id = :id", Object[].class)
+        Object[] row = em.createQuery(
+                "select c.id, i.handle from SocialIdentity i left join i.customer c where i.id = :id", Object[].class)
                 .setParameter("id", identityId).getSingleResult();
         Long customerId = (Long) row[0];
         if (customerId != null) {

@@ -40,7 +40,7 @@ public class PinnedFactService {
         String cleanValue = required(value, "value", 500);
         long identityId = authors.identityOfMessage(messageId)
                 .orElseThrow(() -> CustomerActionException.notFound("message", messageId));
-        Long customerId = em.createQuery("select i.customer.id from SocialIdentity i where i.id = :id", Long.class)
+        Long customerId = em.createQuery("select c.id from SocialIdentity i left join i.customer c where i.id = :id", Long.class)
                 .setParameter("id", identityId).getSingleResult();
         if (customerId == null) {
             throw new CustomerActionException(409, "customer-unknown", "Link the customer first",
