@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import dev.signet.care.GoodwillService;
+import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.customer.CrmImportService;
 import dev.signet.customer.CrmRecord;
@@ -21,7 +22,6 @@ import dev.signet.intake.IntakeService;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;
 import dev.signet.testsupport.TestWorld;
-import dev.signet.testsupport.TestWorld.Author;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
