@@ -1,8 +1,5 @@
 package dev.signet.customer;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +18,6 @@ import dev.signet.customer.CustomerViews.Merge;
 import dev.signet.customer.CustomerViews.PastHandle;
 import dev.signet.customer.CustomerViews.Profile;
 import dev.signet.customer.CustomerViews.Suggestion;
-import dev.signet.customer.CustomerViews.TimelineEntry;
 import dev.signet.customer.CustomerViews.TimelinePage;
 
 /**
@@ -35,94 +31,6 @@ public class CustomerQueryService {
     /** The last timeline page anyone can ask for: page × size stays well inside an int. */
     public static final int LAST_PAGE = 100_000;
     private static final int AUDIT_SHOWN = 200;
-
-    /**
-     * Messages, conversations opened and resolved, and internal notes of one customer (on the customer: NOTE; on
-     * one of their conversations: CONVERSATION_NOTE), newest first.
-     */
-    private static final String TIMELINE = """
-            select 'MESSAGE' as entry, m.sent_at as at, m.id as ref, c.id as conversation_id, c.kind as channel,
-                   a.handle as account_handle, m.direction as direction, m.text as text, u.initials as initials,
-                   i.handle as author_handle, cast(null as varchar(24)) as status
-            from message m join conversation c on c.id = m.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            left join app_user u on u.id = m.author_user_id
-            where i.customer_id = :id
-            union all
-            select 'OPENED', c.first_message_at, c.id, c.id, c.kind, a.handle, null, null, null, i.handle, c.status
-            from conversation c join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            where i.customer_id = :id
-            union all
-            select 'STATUS', s.at, s.id, c.id, c.kind, a.handle, null, null, u.initials, i.handle, s.to_status
-            from status_change s join conversation c on c.id = s.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            left join app_user u on u.id = s.user_id
-            where i.customer_id = :id
-            union all
-            select 'HANDOFF', h.created_at, h.id, c.id, c.kind, a.handle, null,
-                   '^' || f.initials || ' → ^' || t.initials || ': ' || h.reason, f.initials, i.handle, null
-            from hand_off h join conversation c on c.id = h.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            join app_user f on f.id = h.from_user_id join app_user t on t.id = h.to_user_id
-            where i.customer_id = :id
-            union all
-            select 'NOTE', n.created_at, n.id, null, null, null, null, n.text, u.initials, null, null
-            from customer_note n join app_user u on u.id = n.author_user_id
-            where n.customer_id = :id
-            union all
-            select e.action, e.at, e.id, c.id, c.kind, a.handle, null, e.reason, null, e.actor, c.status
-            from escalation_event e join conversation c on c.id = e.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            where i.customer_id = :id
-            union all
-            select 'CONVERSATION_NOTE', cn.created_at, cn.id, c.id, c.kind, a.handle, null, cn.text, u.initials, i.handle, null
-            from conversation_note cn join conversation c on c.id = cn.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            join app_user u on u.id = cn.author_user_id
-            where i.customer_id = :id
-            union all
-            select 'PROMISE', p.made_at, p.id, c.id, c.kind, a.handle, null,
-                   'update promised for ' || p.due_local || ' (' || p.time_zone || ')'
-                   || case when p.update_text is null then '' else ', scheduled update written' end,
-                   u.initials, i.handle, p.outcome
-            from update_promise p join conversation c on c.id = p.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            join app_user u on u.id = p.made_by_user_id
-            where i.customer_id = :id
-            union all
-            select 'PROMISE_SETTLED', p.settled_at, p.id, c.id, c.kind, a.handle, null,
-                   case p.outcome when 'KEPT' then case when p.settled_how = 'SCHEDULED_UPDATE'
-                                                        then 'scheduled update sent: promise kept'
-                                                        else 'update sent: promise kept' end
-                                  when 'BROKEN' then 'promise for ' || p.due_local || ' broken (update late or missing)'
-                                  else 'promise for ' || p.due_local || ' withdrawn' end,
-                   null, i.handle, p.outcome
-            from update_promise p join conversation c on c.id = p.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            where i.customer_id = :id and p.settled_at is not null
-            union all
-            select 'GOODWILL', g.created_at, g.id, c.id, c.kind, a.handle, null,
-                   case g.currency when 'EUR' then '€' when 'USD' then '$' when 'GBP' then '£' when 'JPY' then '¥'
-                        else g.currency || ' ' end || cast(g.amount as varchar(24)) || ' goodwill — ' || g.reason
-                   || case when g.status = 'GRANTED' then ' (granted within allowance)'
-                           when g.status = 'PENDING_APPROVAL' then ' (waiting for a lead)'
-                           when g.status = 'APPROVED' then ' (approved by '
-                               || case when d.initials is not null then '^' || d.initials else d.display_name end || ')'
-                           else ' (declined by '
-                               || case when d.initials is not null then '^' || d.initials else d.display_name end || ')'
-                      end,
-                   u.initials, null, g.status
-            from goodwill_gesture g join conversation c on c.id = g.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            join app_user u on u.id = g.agent_user_id left join app_user d on d.id = g.decided_by_user_id
-            where i.customer_id = :id
-            union all
-            select 'CSAT', coalesce(s.answered_at, s.decided_at, s.created_at), s.id, c.id, c.kind, a.handle, null,
-                   s.comment, null, i.handle, s.outcome
-            from csat_survey s join conversation c on c.id = s.conversation_id
-            join social_identity i on i.id = c.identity_id join channel_account a on a.id = c.account_id
-            where i.customer_id = :id and s.status <> 'SCHEDULED'
-            """;
 
     private static final String SEARCH = """
             select c.id, c.crm_id, c.name, c.email, c.loyalty_tier from customer c
@@ -138,10 +46,15 @@ public class CustomerQueryService {
 
     private final EntityManager em;
     private final IdentityLinkService links;
+    private final CustomerTimeline timeline;
+    private final ConversationAuthors authors;
 
-    public CustomerQueryService(EntityManager em, IdentityLinkService links) {
+    public CustomerQueryService(EntityManager em, IdentityLinkService links, CustomerTimeline timeline,
+            ConversationAuthors authors) {
         this.em = em;
         this.links = links;
+        this.timeline = timeline;
+        this.authors = authors;
     }
 
     @Transactional
@@ -183,23 +96,12 @@ public class CustomerQueryService {
                 c.notes(), c.mergedIntoId(), identityViews, facts(customerId), audit, merges);
     }
 
-    /** One page of the customer's timeline, newest first: 2 statements whatever the page size. */
-    @Transactional
+    /**
+     * One page of the customer's timeline, newest first ({@link CustomerTimeline}): the same number of statements
+     * whatever the page size.
+     */
     public TimelinePage timeline(long customerId, int page, int size) {
-        int limit = Math.max(1, Math.min(size, MAX_PAGE));
-        int from = Math.max(0, page) * limit;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select * from (" + TIMELINE + ") t order by t.at desc, t.ref desc")
-                .setParameter("id", customerId).setFirstResult(from).setMaxResults(limit).getResultList();
-        long total = ((Number) em.createNativeQuery("select count(*) from (" + TIMELINE + ") t")
-                .setParameter("id", customerId).getSingleResult()).longValue();
-        List<TimelineEntry> entries = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            entries.add(new TimelineEntry((String) r[0], instant(r[1]), r[3] == null ? null : ((Number) r[3]).longValue(),
-                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
-                    (String) r[10]));
-        }
-        return new TimelinePage(entries, Math.max(0, page), limit, total);
+        return timeline.page(customerId, Math.max(0, page), Math.max(1, Math.min(size, MAX_PAGE)));
     }
 
     /**
@@ -237,17 +139,14 @@ public class CustomerQueryService {
     /** Pinned facts and (for an unlinked author) link suggestions for a conversation page. */
     @Transactional
     public ConversationContext conversationContext(long conversationId) {
-        List<?> found = em.createNativeQuery("""
-                select i.id, i.customer_id, i.handle from conversation c join social_identity i on i.id = c.identity_id
-                where c.id = :id""").setParameter("id", conversationId).getResultList();
-        if (found.isEmpty()) {
-            throw CustomerActionException.notFound("conversation", conversationId);
-        }
-        Object[] row = (Object[]) found.get(0);
-        long identityId = ((Number) row[0]).longValue();
-        Long customerId = row[1] == null ? null : ((Number) row[1]).longValue();
+        long identityId = authors.identityOfConversation(conversationId)
+                .orElseThrow(() -> CustomerActionException.notFound("conversation", conversationId));
+        Object[] row = em.createQuery(
+                "select c.id, i.handle from SocialIdentity i left join i.customer c where i.id = :id", Object[].class)
+                .setParameter("id", identityId).getSingleResult();
+        Long customerId = (Long) row[0];
         if (customerId != null) {
-            return new ConversationContext(conversationId, identityId, customerId, (String) row[2], facts(customerId), List.of());
+            return new ConversationContext(conversationId, identityId, customerId, (String) row[1], facts(customerId), List.of());
         }
         List<LinkSuggestion> pending = links.suggestionsFor(identityId);
         Map<Long, Customer> customers = new HashMap<>();
@@ -260,7 +159,7 @@ public class CustomerQueryService {
             Customer c = customers.get(s.customerId());
             return new Suggestion(s.id(), s.customerId(), c.name(), c.crmId(), s.reason(), s.confidence());
         }).toList();
-        return new ConversationContext(conversationId, identityId, null, (String) row[2], List.of(), suggestions);
+        return new ConversationContext(conversationId, identityId, null, (String) row[1], List.of(), suggestions);
     }
 
     private List<Fact> facts(long customerId) {
@@ -268,22 +167,6 @@ public class CustomerQueryService {
                 select f from PinnedFact f where f.customerId = :id and f.unpinnedAt is null order by f.pinnedAt, f.id""",
                 PinnedFact.class).setParameter("id", customerId).getResultList().stream()
                 .map(f -> new Fact(f.id(), f.label(), f.value(), f.pinnedBy(), f.pinnedAt(), f.messageId())).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime zdt) {
-            return zdt.toInstant();
-        }
-        throw new IllegalStateException("Unexpected time value " + value);
     }
 
 }

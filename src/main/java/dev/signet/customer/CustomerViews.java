@@ -36,8 +36,10 @@ public final class CustomerViews {
     }
 
     /**
-     * One entry of the customer's timeline: a message (public or DM, in or out), a conversation opened, a status
-     * change (by an agent, or a reopening by the customer), a hand-off, or an internal note.
+     * One entry of the customer's timeline as the page and the API show it, written by {@link TimelineText} from
+     * a {@link dev.signet.customer.TimelineEntry} a feature contributed: a message (public or DM, in or out), a
+     * conversation opened, a status change (by an agent, or a reopening by the customer), a hand-off, an internal
+     * note, an escalation, a promise, goodwill or a survey.
      *
      * @param type          MESSAGE, OPENED, STATUS, HANDOFF, ESCALATED, DEESCALATED, PROMISE, PROMISE_SETTLED,
      *                      GOODWILL, CSAT, NOTE (on the customer) or CONVERSATION_NOTE (an internal note on one of
@@ -47,13 +49,15 @@ public final class CustomerViews {
      * @param text          the message or note; for HANDOFF "^MD → ^JK: reason"
      * @param initials      the agent's initials for outgoing messages, notes, status changes (null: the customer
      *                      reopened it) and hand-offs (who handed it on)
-     * @param status        the conversation's current status (OPENED entries) or the new status (STATUS entries)
+     * @param status        the conversation's current status (OPENED, ESCALATED, DEESCALATED entries), the new status
+     *                      (STATUS), the promise's outcome (PROMISE, PROMISE_SETTLED), the goodwill's status
+     *                      (GOODWILL) or the survey's outcome in words (CSAT)
      */
-    public record TimelineEntry(String type, Instant at, Long conversationId, String channel, String accountHandle,
+    public record TimelineItem(String type, Instant at, Long conversationId, String channel, String accountHandle,
             String direction, String text, String initials, String authorHandle, String status) {
     }
 
-    public record TimelinePage(List<TimelineEntry> entries, int page, int size, long total) {
+    public record TimelinePage(List<TimelineItem> entries, int page, int size, long total) {
 
         public boolean hasNext() {
             return (long) (page + 1) * size < total;

@@ -19,12 +19,15 @@ import dev.signet.security.AppUser;
 public class PinnedFactService {
 
     private final EntityManager em;
+    private final ConversationAuthors authors;
     private final CustomerAuditRepository audit;
     private final Clock clock;
     private final MentionService mentions;
 
-    public PinnedFactService(EntityManager em, CustomerAuditRepository audit, Clock clock, MentionService mentions) {
+    public PinnedFactService(EntityManager em, CustomerAuditRepository audit, Clock clock, MentionService mentions,
+            ConversationAuthors authors) {
         this.em = em;
+        this.authors = authors;
         this.audit = audit;
         this.clock = clock;
         this.mentions = mentions;
@@ -35,18 +38,15 @@ public class PinnedFactService {
     public long pin(long messageId, String label, String value, String actor) {
         String cleanLabel = required(label, "label", 80);
         String cleanValue = required(value, "value", 500);
-        List<?> owner = em.createNativeQuery("""
-                select i.customer_id from message m join conversation c on c.id = m.conversation_id
-                join social_identity i on i.id = c.identity_id where m.id = :id""")
-                .setParameter("id", messageId).getResultList();
-        if (owner.isEmpty()) {
-            throw CustomerActionException.notFound("message", messageId);
-        }
-        if (owner.get(0) == null) {
+        long identityId = authors.identityOfMessage(messageId)
+                .orElseThrow(() -> CustomerActionException.notFound("message", messageId));
+        Long customerId = em.createQuery("select c.id from SocialIdentity i left join i.customer c where i.id = :id", Long.class)
+                .setParameter("id", identityId).getSingleResult();
+        if (customerId == null) {
             throw new CustomerActionException(409, "customer-unknown", "Link the customer first",
                     "This conversation's author is not linked to a customer yet: link them (or confirm a suggestion), then pin.");
         }
-        return pinFor(((Number) owner.get(0)).longValue(), messageId, cleanLabel, cleanValue, actor);
+        return pinFor(customerId, messageId, cleanLabel, cleanValue, actor);
     }
 
     /** Pins a fact straight on a customer (no source message): used by the demo data. */

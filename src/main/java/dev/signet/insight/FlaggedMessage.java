@@ -44,21 +44,28 @@ public class FlaggedMessage {
     @Column(name = "flagged_by")
     private Long flaggedBy;
 
+    /** The message's conversation (V121), so a conversation's flags are read from this table alone. */
+    @Column(name = "conversation_id")
+    private Long conversationId;
+
     protected FlaggedMessage() {
     }
 
-    public FlaggedMessage(String accountKey, long messageId, FlagReason reason, Instant sentAt, Instant flaggedAt) {
+    public FlaggedMessage(String accountKey, long messageId, long conversationId, FlagReason reason, Instant sentAt,
+            Instant flaggedAt) {
         this.accountKey = accountKey;
         this.messageId = messageId;
+        this.conversationId = conversationId;
         this.reason = reason;
         this.sentAt = sentAt;
         this.flaggedAt = flaggedAt;
     }
 
     /** An agent's market-feedback flag. */
-    public static FlaggedMessage marketFeedback(String accountKey, long messageId, Instant sentAt, FeedbackCategory category,
-            String note, long flaggedBy, Instant now) {
-        FlaggedMessage flag = new FlaggedMessage(accountKey, messageId, FlagReason.MARKET_FEEDBACK, sentAt, now);
+    public static FlaggedMessage marketFeedback(String accountKey, long messageId, long conversationId, Instant sentAt,
+            FeedbackCategory category, String note, long flaggedBy, Instant now) {
+        FlaggedMessage flag = new FlaggedMessage(accountKey, messageId, conversationId, FlagReason.MARKET_FEEDBACK, sentAt,
+                now);
         flag.describe(category, note, flaggedBy);
         return flag;
     }

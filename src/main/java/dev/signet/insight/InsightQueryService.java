@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.signet.care.CareFigures;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.channel.ChannelConfig;
@@ -27,7 +28,8 @@ import dev.signet.channel.HourlyVolumeRepository;
  * {@code hourly_sentiment}, {@code daily_term}), never from the message table: a constant number of queries
  * over at most a few thousand rows, whatever the number of messages. Resolution times come from the
  * conversations resolved in the period (through the index on account and {@code resolved_at}); example messages
- * are read by id.
+ * are read by id. What is care's (resolution, CSAT, escalations, message texts) comes through care's read API,
+ * {@link CareFigures}: insight reads only its own tables.
  */
 @ApplicationScoped
 public class InsightQueryService {
@@ -47,11 +49,12 @@ public class InsightQueryService {
     private final DemoInsights demo;
     private final HourlyVolumeRepository volumes;
     private final MarketFeedbackService marketFeedback;
+    private final CareFigures care;
     private final Clock clock;
 
     public InsightQueryService(EntityManager em, ChannelAccountRepository accounts, ChannelConfig channels,
             SpikeAlertRepository alerts, InsightConfig config, DemoInsights demo, HourlyVolumeRepository volumes,
-            MarketFeedbackService marketFeedback, Clock clock) {
+            MarketFeedbackService marketFeedback, CareFigures care, Clock clock) {
         this.em = em;
         this.accounts = accounts;
         this.channels = channels;
@@ -60,6 +63,7 @@ public class InsightQueryService {
         this.demo = demo;
         this.volumes = volumes;
         this.marketFeedback = marketFeedback;
+        this.care = care;
         this.clock = clock;
     }
 
@@ -104,83 +108,54 @@ public class InsightQueryService {
     public List<FlaggedMessageView> flagged(String accountKey, InsightPeriod period) {
         account(accountKey);
         Instant now = clock.instant();
-        return em.createQuery("""
-                select f.messageId, f.reason, f.sentAt, f.flaggedAt, m.text, f.category, f.note from FlaggedMessage f, Message m
-                where m.id = f.messageId and f.accountKey = :a and f.sentAt >= :from and f.sentAt < :to
+        List<Object[]> rows = em.createQuery("""
+                select f.messageId, f.reason, f.sentAt, f.flaggedAt, f.category, f.note from FlaggedMessage f
+                where f.accountKey = :a and f.sentAt >= :from and f.sentAt < :to
                 order by f.sentAt desc, f.messageId desc""", Object[].class)
                 .setParameter("a", accountKey).setParameter("from", period.start(now)).setParameter("to", period.end(now))
-                .setMaxResults(FLAGGED_EXPORT_LIMIT)
-                .getResultList().stream()
-                .map(r -> new FlaggedMessageView((Long) r[0], (FlagReason) r[1], (Instant) r[2], (Instant) r[3], (String) r[4],
-                        (FeedbackCategory) r[5], (String) r[6]))
+                .setMaxResults(FLAGGED_EXPORT_LIMIT).getResultList();
+        Map<Long, CareFigures.MessageText> texts = care.messages(rows.stream().map(r -> (Long) r[0]).toList());
+        // A flagged message whose message is gone is left out, as the join did before care's read API.
+        return rows.stream().filter(r -> texts.containsKey((Long) r[0]))
+                .map(r -> new FlaggedMessageView((Long) r[0], (FlagReason) r[1], (Instant) r[2], (Instant) r[3],
+                        texts.get((Long) r[0]).text(), (FeedbackCategory) r[4], (String) r[5]))
                 .toList();
     }
 
     /**
-     * CSAT of the surveys asked in the period (through the index on account and {@code asked_at}), and the skips
-     * by reason: 2 queries. Team figures only: the agent who signed a question is not read.
+     * CSAT of the surveys asked in the period, and the skips by reason, through care ({@link CareFigures}: 2
+     * queries). Team figures only: the agent who signed a question is not read.
      */
     private InsightReport.Csat csat(ChannelAccount account, Instant from, Instant to) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select count(*), coalesce(sum(case when s.answered_at is not null then 1 else 0 end), 0),
-                       count(s.score), avg(cast(s.score as double precision)),
-                       coalesce(sum(case when s.score >= 4 then 1 else 0 end), 0)
-                from csat_survey s where s.account_id = :a and s.asked_at >= :from and s.asked_at < :to""")
-                .setParameter("a", account.id()).setParameter("from", from).setParameter("to", to)
-                .getSingleResult();
-        long asked = ((Number) row[0]).longValue();
-        long answered = ((Number) row[1]).longValue();
-        long scored = ((Number) row[2]).longValue();
-        Double average = row[3] == null ? null : Math.round(((Number) row[3]).doubleValue() * 100) / 100.0;
-        long satisfied = ((Number) row[4]).longValue();
+        CareFigures.Csat figures = care.csat(account.id(), from, to);
+        long asked = figures.asked();
+        long answered = figures.answered();
+        long scored = figures.scored();
+        Double average = figures.averageScore() == null ? null : Math.round(figures.averageScore() * 100) / 100.0;
         List<InsightReport.SkipCount> skips = new ArrayList<>();
         long skippedTotal = 0;
-        @SuppressWarnings("unchecked")
-        List<Object[]> skipRows = em.createNativeQuery("""
-                select s.skip_reason, min(s.outcome), count(*) from csat_survey s
-                where s.account_id = :a and s.status = 'SKIPPED' and s.decided_at >= :from and s.decided_at < :to
-                group by s.skip_reason order by count(*) desc, s.skip_reason""")
-                .setParameter("a", account.id()).setParameter("from", from).setParameter("to", to).getResultList();
-        for (Object[] r : skipRows) {
-            long count = ((Number) r[2]).longValue();
-            // The label as care wrote it ("Skipped: escalated conversation"): insight reads care's table, not its types.
-            String label = ((String) r[1]).replaceFirst("^Skipped: ", "");
-            skips.add(new InsightReport.SkipCount((String) r[0], label, count));
-            skippedTotal += count;
+        for (CareFigures.SkipCount skip : figures.skipped()) {
+            skips.add(new InsightReport.SkipCount(skip.reason().name(), skip.reason().label(), skip.count()));
+            skippedTotal += skip.count();
         }
         String note = asked > 0 ? null
                 : "No satisfaction question was asked in this period (at most one per customer per period, after resolution).";
         return new InsightReport.Csat(asked > 0, note, asked, answered, scored, average,
-                scored == 0 ? null : Math.round(100.0 * satisfied / scored),
+                scored == 0 ? null : Math.round(100.0 * figures.satisfied() / scored),
                 asked == 0 ? null : Math.round(100.0 * answered / asked), skippedTotal, skips);
     }
 
     /**
-     * Escalations recorded in the period on the account's conversations (through the index on the event time): 2
-     * queries. The actor is not read: escalations are the team's figure, never a rep's.
+     * Escalations recorded in the period on the account's conversations, through care ({@link CareFigures}: 2
+     * queries). The actor is not read: escalations are the team's figure, never a rep's.
      */
     private InsightReport.Escalations escalations(ChannelAccount account, Instant from, Instant to) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select coalesce(sum(case when e.action = 'ESCALATED' then 1 else 0 end), 0),
-                       count(distinct case when e.action = 'ESCALATED' then e.conversation_id end),
-                       coalesce(sum(case when e.action = 'DEESCALATED' then 1 else 0 end), 0)
-                from escalation_event e join conversation c on c.id = e.conversation_id
-                where c.account_id = :a and e.at >= :from and e.at < :to""")
-                .setParameter("a", account.id()).setParameter("from", from).setParameter("to", to)
-                .getSingleResult();
-        long escalated = ((Number) row[0]).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> reasonRows = em.createNativeQuery("""
-                select e.reason, count(*) from escalation_event e join conversation c on c.id = e.conversation_id
-                where c.account_id = :a and e.action = 'ESCALATED' and e.at >= :from and e.at < :to
-                group by e.reason order by count(*) desc, e.reason""")
-                .setParameter("a", account.id()).setParameter("from", from).setParameter("to", to)
-                .setMaxResults(ESCALATION_REASONS_SHOWN).getResultList();
-        List<InsightReport.EscalationReason> reasons = reasonRows.stream()
-                .map(r -> new InsightReport.EscalationReason((String) r[0], ((Number) r[1]).longValue())).toList();
-        String note = escalated > 0 ? null : "No conversation was escalated to the leads in this period.";
-        return new InsightReport.Escalations(escalated > 0, note, escalated, ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), reasons);
+        CareFigures.Escalations figures = care.escalations(account.id(), from, to, ESCALATION_REASONS_SHOWN);
+        List<InsightReport.EscalationReason> reasons = figures.reasons().stream()
+                .map(r -> new InsightReport.EscalationReason(r.reason(), r.count())).toList();
+        String note = figures.escalated() > 0 ? null : "No conversation was escalated to the leads in this period.";
+        return new InsightReport.Escalations(figures.escalated() > 0, note, figures.escalated(), figures.conversations(),
+                figures.deescalated(), reasons);
     }
 
     private ChannelAccount account(String accountKey) {
@@ -292,31 +267,23 @@ public class InsightQueryService {
             return Map.of();
         }
         Map<Long, InsightReport.ExampleMessage> byId = new HashMap<>();
-        em.createQuery("select m.id, m.sentAt, m.text from Message m where m.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(r -> byId.put((Long) r[0], new InsightReport.ExampleMessage((Long) r[0], (Instant) r[1], (String) r[2])));
+        care.messages(ids).values()
+                .forEach(m -> byId.put(m.id(), new InsightReport.ExampleMessage(m.id(), m.sentAt(), m.text())));
         return byId;
     }
 
-    /** Median and 90th percentile, on the customer's clock (first message → resolution), in the database. */
+    /** Median and 90th percentile, on the customer's clock (first message → resolution), through care: 1 query. */
     private InsightReport.Resolution resolution(ChannelAccount account, Instant from, Instant to) {
-        Object[] row = em.createQuery("""
-                select count(c),
-                  percentile_cont(0.5) within group (order by (c.resolvedAt - c.firstMessageAt) by second),
-                  percentile_cont(0.9) within group (order by (c.resolvedAt - c.firstMessageAt) by second)
-                from Conversation c
-                where c.account.id = :account and c.resolvedAt >= :from and c.resolvedAt < :to""", Object[].class)
-                .setParameter("account", account.id()).setParameter("from", from).setParameter("to", to)
-                .getSingleResult();
-        long resolved = ((Number) row[0]).longValue();
-        if (resolved == 0) {
+        CareFigures.Resolution figures = care.resolution(account.id(), from, to);
+        if (figures.resolved() == 0) {
             return new InsightReport.Resolution(0, null, null);
         }
-        return new InsightReport.Resolution(resolved, minutes(row[1]), minutes(row[2]));
+        return new InsightReport.Resolution(figures.resolved(), minutes(figures.medianSeconds()),
+                minutes(figures.p90Seconds()));
     }
 
-    private static Double minutes(Object seconds) {
-        return seconds == null ? null : Math.round(((Number) seconds).doubleValue() / 6.0) / 10.0;
+    private static Double minutes(Double seconds) {
+        return seconds == null ? null : Math.round(seconds / 6.0) / 10.0;
     }
 
     /** A brand account to choose on the insights page. */

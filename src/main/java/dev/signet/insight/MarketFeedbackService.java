@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.CareFigures;
+import dev.signet.care.Direction;
+import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.security.AppUser;
 
 /**
@@ -27,10 +30,14 @@ public class MarketFeedbackService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final CareFigures care;
+    private final ChannelAccountRepository accounts;
 
-    public MarketFeedbackService(EntityManager em, Clock clock) {
+    public MarketFeedbackService(EntityManager em, Clock clock, CareFigures care, ChannelAccountRepository accounts) {
         this.em = em;
         this.clock = clock;
+        this.care = care;
+        this.accounts = accounts;
     }
 
     /** Flags a customer's message; flagging it again changes the category and note (one flag per message). */
@@ -42,10 +49,11 @@ public class MarketFeedbackService {
             throw new ProblemException(400, "feedback-note-too-long", "Note too long",
                     "The note may take at most " + NOTE_MAX + " characters; it has " + note.length() + ".");
         }
-        Object[] message = customerMessage(messageId);
+        CareFigures.MessageOrigin message = customerMessage(messageId);
         FlaggedMessage flag = find(messageId);
         if (flag == null) {
-            flag = FlaggedMessage.marketFeedback((String) message[1], messageId, (Instant) message[2], category, note,
+            flag = FlaggedMessage.marketFeedback(accounts.findById(message.accountId()).accountKey(), messageId,
+                    message.conversationId(), message.sentAt(), category, note,
                     agent.id(), clock.instant());
             em.persist(flag);
         } else {
@@ -76,8 +84,7 @@ public class MarketFeedbackService {
     public Map<Long, MarketFeedbackView> ofConversation(long conversationId) {
         Map<Long, MarketFeedbackView> flags = new HashMap<>();
         em.createQuery("""
-                select f from FlaggedMessage f where f.reason = :reason
-                and f.messageId in (select m.id from Message m where m.conversation.id = :c)""", FlaggedMessage.class)
+                select f from FlaggedMessage f where f.reason = :reason and f.conversationId = :c""", FlaggedMessage.class)
                 .setParameter("reason", FlagReason.MARKET_FEEDBACK).setParameter("c", conversationId)
                 .getResultList().forEach(f -> flags.put(f.messageId(), view(f)));
         return flags;
@@ -97,16 +104,17 @@ public class MarketFeedbackService {
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList().forEach(r -> counts.merge(r[0] == null ? FeedbackCategory.OTHER : (FeedbackCategory) r[0],
                         (Long) r[1], Long::sum));
-        List<MarketFeedbackReport.Item> items = em.createQuery("""
-                select f.messageId, f.category, f.note, f.sentAt, f.flaggedAt, m.text from FlaggedMessage f, Message m
-                where m.id = f.messageId and f.accountKey = :a and f.reason = :reason and f.sentAt >= :from and f.sentAt < :to
+        List<Object[]> rows = em.createQuery("""
+                select f.messageId, f.category, f.note, f.sentAt, f.flaggedAt from FlaggedMessage f
+                where f.accountKey = :a and f.reason = :reason and f.sentAt >= :from and f.sentAt < :to
                 order by f.sentAt desc, f.messageId desc""", Object[].class)
                 .setParameter("a", accountKey).setParameter("reason", FlagReason.MARKET_FEEDBACK)
                 .setParameter("from", from).setParameter("to", to)
-                .setMaxResults(MarketFeedbackReport.ITEMS_SHOWN)
-                .getResultList().stream()
+                .setMaxResults(MarketFeedbackReport.ITEMS_SHOWN).getResultList();
+        Map<Long, CareFigures.MessageText> texts = care.messages(rows.stream().map(r -> (Long) r[0]).toList());
+        List<MarketFeedbackReport.Item> items = rows.stream().filter(r -> texts.containsKey((Long) r[0]))
                 .map(r -> new MarketFeedbackReport.Item((Long) r[0], (FeedbackCategory) r[1], (String) r[2],
-                        (Instant) r[3], (Instant) r[4], (String) r[5]))
+                        (Instant) r[3], (Instant) r[4], texts.get((Long) r[0]).text()))
                 .toList();
         List<MarketFeedbackReport.CategoryCount> byCategory = new ArrayList<>();
         long total = 0;
@@ -117,20 +125,16 @@ public class MarketFeedbackService {
         return new MarketFeedbackReport(true, total, byCategory, items);
     }
 
-    /** The message's direction, account and time; 404 if unknown, 422 if an agent wrote it. */
-    private Object[] customerMessage(long messageId) {
-        List<Object[]> rows = em.createQuery("""
-                select m.direction, a.accountKey, m.sentAt from Message m join m.conversation c join c.account a
-                where m.id = :id""", Object[].class).setParameter("id", messageId).getResultList();
-        if (rows.isEmpty()) {
-            throw new ProblemException(404, "message-not-found", "Message not found", "There is no message " + messageId + ".");
-        }
-        if (!"IN".equals(String.valueOf(rows.get(0)[0]))) {
+    /** The message's origin (direction, conversation, account, time); 404 if unknown, 422 if an agent wrote it. */
+    private CareFigures.MessageOrigin customerMessage(long messageId) {
+        CareFigures.MessageOrigin origin = care.origin(messageId).orElseThrow(() -> new ProblemException(404,
+                "message-not-found", "Message not found", "There is no message " + messageId + "."));
+        if (origin.direction() != Direction.IN) {
             throw new ProblemException(422, "not-a-customer-message", "Not a customer's message",
                     "Only customers' messages can be flagged as market feedback; message " + messageId
                             + " was written by an agent.");
         }
-        return rows.get(0);
+        return origin;
     }
 
     private FlaggedMessage find(long messageId) {

@@ -11,6 +11,9 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.care.CareFigures;
+import dev.signet.channel.ChannelAccountRepository;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -33,11 +36,15 @@ public class SentimentAdaptation {
     private final MessageSentimentRepository scores;
     private final SentimentConfig config;
     private final Clock clock;
+    private final CareFigures care;
+    private final ChannelAccountRepository accounts;
 
     public SentimentAdaptation(EntityManager em, SentimentModels models, SentimentCorrectionRepository corrections,
             SentimentModelVersionRepository versions, MessageSentimentRepository scores, SentimentConfig config,
-            Clock clock) {
+            Clock clock, CareFigures care, ChannelAccountRepository accounts) {
         this.em = em;
+        this.care = care;
+        this.accounts = accounts;
         this.models = models;
         this.corrections = corrections;
         this.versions = versions;
@@ -170,17 +177,18 @@ public class SentimentAdaptation {
     }
 
     private void requireAccount(String accountKey) {
-        Long count = em.createQuery("select count(a) from ChannelAccount a where a.accountKey = :key", Long.class)
-                .setParameter("key", accountKey).getSingleResult();
-        if (count == 0) {
+        if (accounts.findByKey(accountKey).isEmpty()) {
             throw new dev.signet.api.ProblemException(404, "account-not-found", "Account not found",
                     "There is no brand account '" + accountKey + "'.");
         }
     }
 
     private String messageText(long messageId) {
-        return em.createQuery("select m.text from Message m where m.id = :id", String.class)
-                .setParameter("id", messageId).getSingleResult();
+        CareFigures.MessageText message = care.messages(List.of(messageId)).get(messageId);
+        if (message == null) {
+            throw new IllegalStateException("Message " + messageId + " of a sentiment correction is gone");
+        }
+        return message.text();
     }
 
     private record Pending(long correctionId, String text) {

@@ -5,24 +5,28 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.CareFigures;
+import dev.signet.care.Direction;
+import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.security.AppUser;
 
 /** Agents' corrections of a message's sentiment, stored per brand account (the retrainer learns from them). */
 @ApplicationScoped
 public class SentimentCorrections {
 
-    private final EntityManager em;
+    private final CareFigures care;
+    private final ChannelAccountRepository accounts;
     private final SentimentCorrectionRepository corrections;
     private final SentimentLookup lookup;
     private final Clock clock;
 
-    public SentimentCorrections(EntityManager em, SentimentCorrectionRepository corrections, SentimentLookup lookup,
-            Clock clock) {
-        this.em = em;
+    public SentimentCorrections(SentimentCorrectionRepository corrections, SentimentLookup lookup, Clock clock,
+            CareFigures care, ChannelAccountRepository accounts) {
+        this.care = care;
+        this.accounts = accounts;
         this.corrections = corrections;
         this.lookup = lookup;
         this.clock = clock;
@@ -45,31 +49,24 @@ public class SentimentCorrections {
     @Transactional
     public MessageSentimentView correct(long messageId, String label, AppUser agent) {
         Sentiment sentiment = parse(label);
-        List<Object[]> rows = em.createQuery("""
-                select m.direction, a.accountKey from Message m join m.conversation c join c.account a
-                where m.id = :id""", Object[].class).setParameter("id", messageId).getResultList();
-        if (rows.isEmpty()) {
-            throw new ProblemException(404, "message-not-found", "Message not found",
-                    "There is no message " + messageId + ".");
-        }
-        if (!"IN".equals(String.valueOf(rows.get(0)[0]))) {
+        CareFigures.MessageOrigin origin = care.origin(messageId).orElseThrow(() -> new ProblemException(404,
+                "message-not-found", "Message not found", "There is no message " + messageId + "."));
+        if (origin.direction() != Direction.IN) {
             throw new ProblemException(422, "not-a-customer-message", "Not a customer's message",
                     "Only customers' messages have a sentiment; message " + messageId + " was written by an agent.");
         }
-        String accountKey = (String) rows.get(0)[1];
+        String accountKey = accounts.findById(origin.accountId()).accountKey();
         corrections.forMessage(messageId).ifPresentOrElse(
                 c -> c.relabel(sentiment, agent.id(), clock.instant()),
                 () -> corrections.persist(new SentimentCorrection(messageId, accountKey, sentiment, agent.id(), clock.instant())));
-        em.flush();
+        corrections.flush();
         return lookup.forMessages(List.of(messageId)).get(messageId);
     }
 
     /** A message's sentiment (404 if the message does not exist; no score yet gives a view without one). */
     @Transactional
     public MessageSentimentView of(long messageId) {
-        Long count = em.createQuery("select count(m) from Message m where m.id = :id", Long.class)
-                .setParameter("id", messageId).getSingleResult();
-        if (count == 0) {
+        if (care.messages(List.of(messageId)).isEmpty()) {
             throw new ProblemException(404, "message-not-found", "Message not found",
                     "There is no message " + messageId + ".");
         }

@@ -13,6 +13,8 @@ import jakarta.persistence.PersistenceException;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.care.CareFigures;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -30,8 +32,10 @@ public class SentimentRollup {
     private final TermExtractor terms = new TermExtractor();
     private final InsightConfig config;
     private final Clock clock;
+    private final CareFigures care;
 
-    public SentimentRollup(SentimentRollupRepository rollups, InsightConfig config, Clock clock) {
+    public SentimentRollup(SentimentRollupRepository rollups, InsightConfig config, Clock clock, CareFigures care) {
+        this.care = care;
         this.rollups = rollups;
         this.config = config;
         this.clock = clock;
@@ -62,7 +66,7 @@ public class SentimentRollup {
         Instant hour = scored.sentAt().truncatedTo(ChronoUnit.HOURS);
         ScoredMessage previous = rollups.scored(scored.messageId());
         if (previous == null) {
-            String text = rollups.inboundText(scored.messageId());
+            String text = care.inboundText(scored.messageId()).orElse(null);
             if (text == null) {
                 LOG.warnf("scored message not found or not a customer's: messageId=%d", scored.messageId());
                 return;
@@ -82,7 +86,7 @@ public class SentimentRollup {
             previous.rescored(scored);
         }
         if (scored.sentiment() == Sentiment.NEGATIVE && scored.confidence() >= config.flagConfidence()) {
-            rollups.flag(scored.accountKey(), scored.messageId(), FlagReason.NEGATIVE, scored.sentAt(), clock.instant());
+            rollups.flag(scored.accountKey(), scored.messageId(), scored.conversationId(), FlagReason.NEGATIVE, scored.sentAt(), clock.instant());
         } else {
             rollups.unflag(scored.messageId(), FlagReason.NEGATIVE);
         }

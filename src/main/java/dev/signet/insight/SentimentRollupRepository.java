@@ -32,14 +32,6 @@ public class SentimentRollupRepository {
         em.persist(entity);
     }
 
-    /** The text of a customer's (inbound) message, or null when there is none with that id. */
-    public String inboundText(long messageId) {
-        List<String> texts = em.createQuery(
-                "select m.text from Message m where m.id = :id and m.direction = dev.signet.care.Direction.IN", String.class)
-                .setParameter("id", messageId).getResultList();
-        return texts.isEmpty() ? null : texts.get(0);
-    }
-
     public void countSentiment(String accountKey, Instant hour, Sentiment sentiment, long delta) {
         String column = switch (sentiment) {
             case POSITIVE -> "positive";
@@ -72,11 +64,11 @@ public class SentimentRollupRepository {
         }
     }
 
-    public void flag(String accountKey, long messageId, FlagReason reason, Instant sentAt, Instant now) {
+    public void flag(String accountKey, long messageId, long conversationId, FlagReason reason, Instant sentAt, Instant now) {
         long existing = em.createQuery("select count(f) from FlaggedMessage f where f.messageId = :id and f.reason = :reason",
                 Long.class).setParameter("id", messageId).setParameter("reason", reason).getSingleResult();
         if (existing == 0) {
-            em.persist(new FlaggedMessage(accountKey, messageId, reason, sentAt, now));
+            em.persist(new FlaggedMessage(accountKey, messageId, conversationId, reason, sentAt, now));
         }
     }
 

@@ -98,9 +98,6 @@ public class CsatSurvey {
     @Column(name = "unreadable_answer")
     private String unreadableAnswer;
 
-    @Column(nullable = false)
-    private String outcome;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -116,7 +113,6 @@ public class CsatSurvey {
         this.status = Status.SCHEDULED;
         this.resolvedAt = resolvedAt;
         this.dueAt = dueAt;
-        this.outcome = "Scheduled";
         this.createdAt = now;
     }
 
@@ -141,7 +137,6 @@ public class CsatSurvey {
         customer = linkedCustomer;
         askedAt = now;
         decidedAt = now;
-        outcome = "Asked";
     }
 
     public void skipped(CsatSkipReason reason, Instant now) {
@@ -149,7 +144,6 @@ public class CsatSurvey {
         status = Status.SKIPPED;
         skipReason = reason;
         decidedAt = now;
-        outcome = "Skipped: " + reason.label();
     }
 
     /** The customer answered with a score, a comment or both; {@code reopened}: the answer reopened the conversation. */
@@ -161,14 +155,12 @@ public class CsatSurvey {
         score = parsed.score();
         comment = parsed.comment();
         this.reopened = reopened;
-        outcome = score != null ? "Answered " + score + "/5" : "Answered in words";
     }
 
     /** A rating we can't use (e.g. "7"): kept to show, the survey still waits for a valid answer. */
     void unreadable(String text) {
         requireStatus(Status.ASKED);
         unreadableAnswer = text.length() > 100 ? text.substring(0, 99) + "…" : text;
-        outcome = "Asked (an answer was not a score from 1 to 5)";
     }
 
     private void requireStatus(Status expected) {
@@ -245,7 +237,21 @@ public class CsatSurvey {
         return unreadableAnswer;
     }
 
+    /** How the survey stands, in words (the conversation page and the customer's timeline). */
     public String outcome() {
-        return outcome;
+        return outcome(status, score, skipReason, unreadableAnswer != null);
+    }
+
+    /**
+     * The one place a survey's outcome is worded, from what is stored (its status, score, skip reason, and whether
+     * an answer could not be read): "Scheduled", "Asked", "Answered 4/5", "Skipped: escalated conversation"…
+     */
+    public static String outcome(Status status, Integer score, CsatSkipReason skipReason, boolean unreadableAnswer) {
+        return switch (status) {
+            case SCHEDULED -> "Scheduled";
+            case ASKED -> unreadableAnswer ? "Asked (an answer was not a score from 1 to 5)" : "Asked";
+            case ANSWERED -> score != null ? "Answered " + score + "/5" : "Answered in words";
+            case SKIPPED -> "Skipped: " + (skipReason == null ? "no reason recorded" : skipReason.label());
+        };
     }
 }

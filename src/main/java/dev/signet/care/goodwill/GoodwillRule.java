@@ -5,7 +5,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.Map;
+
+import dev.signet.common.Money;
 
 /**
  * The goodwill allowance's rules, free of the database: what a valid amount and reason are, whether a gesture
@@ -17,9 +18,7 @@ public final class GoodwillRule {
     /** Longest reason kept (characters, after trimming). */
     public static final int REASON_MAX = 500;
     /** Largest decimals any amount may have, whatever the currency. */
-    private static final int MAX_DECIMALS = 2;
-    /** Currencies written with their sign before the amount; others as "CHF 20.00". Same in the timeline's SQL. */
-    private static final Map<String, String> SIGNS = Map.of("EUR", "€", "USD", "$", "GBP", "£", "JPY", "¥");
+    private static final int MAX_DECIMALS = Money.MAX_DECIMALS;
 
     private final BigDecimal allowance;
     private final String currency;
@@ -149,19 +148,11 @@ public final class GoodwillRule {
 
     /** {@link #format(BigDecimal)} in another currency (a gesture recorded before the currency was changed). */
     public static String format(BigDecimal amount, String currency) {
-        int digits;
-        try {
-            digits = Math.max(0, Math.min(MAX_DECIMALS, Currency.getInstance(currency).getDefaultFractionDigits()));
-        } catch (IllegalArgumentException e) {
-            digits = MAX_DECIMALS;
-        }
-        return format(amount, currency, digits);
+        return Money.format(amount, currency);
     }
 
     private static String format(BigDecimal amount, String currency, int decimals) {
-        String number = amount.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-        String sign = SIGNS.get(currency);
-        return sign != null ? sign + number : currency + " " + number;
+        return Money.format(amount, currency, decimals);
     }
 
     public BigDecimal zero() {
