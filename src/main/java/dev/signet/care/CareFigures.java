@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.signet.care.csat.CsatSkipReason;
+import dev.signet.care.csat.CsatSurvey;
+import dev.signet.care.routing.EscalationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -69,7 +69,8 @@ public class ConversationTimeline implements TimelineContributor {
     }
 
     /** The conversation of a row whose columns from {@code at} are its id, identity, account and kind. */
-    static TimelineEntry.Conversation conversation(Object[] row, int at) {
+    /** The conversation columns (id, status, account handle, kind) of a contributor row, from column {@code at}. */
+    public static TimelineEntry.Conversation conversation(Object[] row, int at) {
         return new TimelineEntry.Conversation(((Number) row[at]).longValue(), ((Number) row[at + 1]).longValue(),
                 ((Number) row[at + 2]).longValue(), (String) row[at + 3]);
     }

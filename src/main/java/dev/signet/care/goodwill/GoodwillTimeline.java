@@ -1,4 +1,4 @@
-package dev.signet.care;
+package dev.signet.care.goodwill;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import dev.signet.care.ConversationTimeline;
 import dev.signet.common.SqlValues;
 import dev.signet.customer.TimelineContributor;
 import dev.signet.customer.TimelineEntry;

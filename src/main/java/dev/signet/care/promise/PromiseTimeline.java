@@ -1,10 +1,11 @@
-package dev.signet.care;
+package dev.signet.care.promise;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import dev.signet.care.ConversationTimeline;
 import dev.signet.common.SqlValues;
 import dev.signet.customer.TimelineContributor;
 import dev.signet.customer.TimelineEntry;
