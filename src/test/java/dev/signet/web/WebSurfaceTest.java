@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -189,8 +190,12 @@ class WebSurfaceTest {
     }
 
     private String holder(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select u.username from conversation c left join app_user u on u.id = c.held_by_user_id where c.id = :id")
-                .setParameter("id", id).getResultList().stream().findFirst().map(o -> (String) o).orElse(null));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery(
+                    "select u.username from conversation c join app_user u on u.id = c.held_by_user_id"
+                            + " where c.id = :id and c.held_until > current_timestamp")
+                    .setParameter("id", id).getResultList();
+            return rows.isEmpty() ? null : (String) rows.get(0);
+        });
     }
 }
