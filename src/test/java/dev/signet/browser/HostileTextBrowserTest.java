@@ -79,7 +79,9 @@ class HostileTextBrowserTest extends BrowserTest {
                 "<img src=x onerror=\"window.__pwned='name'\"> " + RLO + "evil name");
         InboundMessage tweet = world.mention(TestWorld.AIR, author, "@SignetTestAir " + hostile, null);
         intake.receive(tweet);
-        intake.receive(world.mention(TestWorld.AIR, author, "@SignetTestAir " + "x".repeat(10_240 - 20) + RTL, null));
+        // 10 kB: exactly 10,000 characters, X's longest DM (the message column's width).
+        String prefix = "@SignetTestAir ";
+        intake.receive(world.mention(TestWorld.AIR, author, prefix + "x".repeat(10_000 - prefix.length() - RTL.length()) + RTL, null));
         InboundMessage dm = world.directMessage(TestWorld.AIR, author, "1", hostile);
         intake.receive(dm);
         long conversation = conversationOf(tweet);
@@ -148,6 +150,9 @@ class HostileTextBrowserTest extends BrowserTest {
         Page before = page;
         page = adminPage;
         check("/insights?account=" + TestWorld.AIR);
+        page.setViewportSize(1440, 900);
+        assertThat(page.locator("#headline [data-headline=volume]")).isVisible();
+        screenshot(page, test, "insights");
         check("/admin");
         page = before;
         screenshot(page, test, "done");
