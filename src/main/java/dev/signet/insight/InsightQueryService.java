@@ -1,6 +1,7 @@
 package dev.signet.insight;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -84,15 +85,53 @@ public class InsightQueryService {
         List<InsightReport.SeriesPoint> points = series(accountKey, period, from, to);
         InsightReport.Totals totals = totals(points);
         TopTerms top = topTerms(accountKey, from, to);
+        InsightReport.Resolution resolution = resolution(account, from, to);
+        InsightReport.Csat csat = csat(account, from, to);
+        Instant previousFrom = from.minus(Duration.between(from, to));
         return new InsightReport(accountKey, account.handle(), period.key(), from, to,
                 period.bucket() == ChronoUnit.HOURS ? "hour" : "day", totals, points,
                 top.hashtags(), top.terms(),
-                resolution(account, from, to),
+                resolution,
                 alerts.since(accountKey, from, ALERTS_SHOWN).stream().map(SpikeAlert::view).toList(),
-                csat(account, from, to),
+                csat,
                 escalations(account, from, to),
                 marketFeedback.report(accountKey, from, to),
-                demo.shown());
+                demo.shown(),
+                headline(totals, resolution, csat, previousTotals(accountKey, previousFrom, from),
+                        resolution(account, previousFrom, from), csat(account, previousFrom, from).averageScore()));
+    }
+
+    /** The headline row: volume, negative share, resolution p50 and p90, CSAT, each against the previous period. */
+    private static List<InsightReport.HeadlineFigure> headline(InsightReport.Totals now, InsightReport.Resolution resolution,
+            InsightReport.Csat csat, InsightReport.Totals before, InsightReport.Resolution previousResolution,
+            Double previousCsat) {
+        return List.of(
+                InsightReport.HeadlineFigure.of("volume", "Volume", (double) now.messages(), (double) before.messages(), "",
+                        true, false, false),
+                InsightReport.HeadlineFigure.of("negative", "Negative share", negativeShare(now), negativeShare(before), "%",
+                        false, true, true),
+                InsightReport.HeadlineFigure.of("p50", "Resolution p50", resolution.medianMinutes(),
+                        previousResolution.medianMinutes(), " min", false, true, true),
+                InsightReport.HeadlineFigure.of("p90", "Resolution p90", resolution.p90Minutes(),
+                        previousResolution.p90Minutes(), " min", false, true, true),
+                InsightReport.HeadlineFigure.of("csat", "CSAT (1–5)", csat.averageScore(), previousCsat, "", false, false, true));
+    }
+
+    private static Double negativeShare(InsightReport.Totals totals) {
+        return totals.scored() == 0 ? null : Math.round(1000.0 * totals.negative() / totals.scored()) / 10.0;
+    }
+
+    /** The previous period's sums from the hourly roll-ups (channel's volume, insight's sentiment): 2 queries. */
+    private InsightReport.Totals previousTotals(String accountKey, Instant from, Instant to) {
+        long messages = volumes.between(accountKey, from, to).values().stream().mapToLong(Long::longValue).sum();
+        Object[] s = em.createQuery("""
+                select coalesce(sum(s.positive), 0), coalesce(sum(s.neutral), 0), coalesce(sum(s.negative), 0)
+                from HourlySentiment s where s.accountKey = :a and s.hourStart >= :from and s.hourStart < :to""", Object[].class)
+                .setParameter("a", accountKey).setParameter("from", from).setParameter("to", to).getSingleResult();
+        long positive = ((Number) s[0]).longValue();
+        long neutral = ((Number) s[1]).longValue();
+        long negative = ((Number) s[2]).longValue();
+        return new InsightReport.Totals(messages, positive + neutral + negative, positive, neutral, negative);
     }
 
     /** The period's time series alone (for the export). */

@@ -14,11 +14,66 @@ import java.util.List;
  * @param escalations   escalations to leads (not counted yet)
  * @param marketFeedback messages agents flagged as market feedback: team counts per category and the messages
  * @param demoData      true when the series were seeded as demo history (embedded default only)
+ * @param headline      the compact headline row: this period's key figures and their change since the previous one
  */
 public record InsightReport(String accountKey, String handle, String period, Instant from, Instant to, String bucket,
         Totals totals, List<SeriesPoint> points, List<TopTerm> hashtags, List<TopTerm> terms, Resolution resolution,
         List<SpikeAlertView> alerts, Csat csat, Escalations escalations, MarketFeedbackReport marketFeedback,
-        boolean demoData) {
+        boolean demoData, List<HeadlineFigure> headline) {
+
+    /**
+     * One figure of the headline row and how it moved since the previous period of the same length.
+     *
+     * @param key      stable name for pages and tests: {@code volume}, {@code negative}, {@code p50}, {@code p90},
+     *                 {@code csat}
+     * @param value    this period's figure, formatted; {@code —} when there is none
+     * @param previous the previous period's figure, formatted; {@code —} when there is none
+     * @param change   the change, formatted with its sign ({@code +12%}, {@code −3 pts}); empty when either is missing
+     * @param trend    {@code up}, {@code down}, {@code flat} or {@code none} (no comparison possible)
+     * @param better   whether the move is good news (less volume is not judged: always false for it)
+     */
+    public record HeadlineFigure(String key, String label, String value, String previous, String change, String trend,
+            boolean better) {
+
+        /** The figure with its change against the previous period; {@code percentChange} for counts, points for shares. */
+        static HeadlineFigure of(String key, String label, Double now, Double before, String unit, boolean percentChange,
+                boolean lowerIsBetter, boolean judged) {
+            String value = format(now, unit);
+            String previous = format(before, unit);
+            if (now == null || before == null) {
+                return new HeadlineFigure(key, label, value, previous, "", "none", false);
+            }
+            double delta = now - before;
+            String trend = Math.abs(delta) < 1e-9 ? "flat" : delta > 0 ? "up" : "down";
+            String change;
+            if (percentChange) {
+                change = before == 0 ? (now == 0 ? "±0%" : "new") : signed(100.0 * delta / before) + "%";
+            } else if ("%".equals(unit)) {
+                change = signed(delta) + " pts";
+            } else {
+                change = signed(delta) + unit;
+            }
+            boolean better = judged && !"flat".equals(trend) && (lowerIsBetter ? delta < 0 : delta > 0);
+            return new HeadlineFigure(key, label, value, previous, change, trend, better);
+        }
+
+        private static String format(Double v, String unit) {
+            if (v == null) {
+                return "—";
+            }
+            return (v == Math.rint(v) ? String.valueOf(Math.round(v)) : String.format(java.util.Locale.ROOT, "%.1f", v)) + unit;
+        }
+
+        private static String signed(double v) {
+            double r = Math.round(v * 10) / 10.0;
+            if (r == 0) {
+                return "±0";
+            }
+            String n = r == Math.rint(r) ? String.valueOf(Math.round(Math.abs(r))) : String.format(java.util.Locale.ROOT, "%.1f", Math.abs(r));
+            // U+2212 minus sign: reads as a minus, not a hyphen
+            return (r > 0 ? "+" : "\u2212") + n;
+        }
+    }
 
     /**
      * One bucket of the series.

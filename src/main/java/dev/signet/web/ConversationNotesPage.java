@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.api.ProblemException;
+import dev.signet.api.TextRules;
 import dev.signet.care.note.ConversationNoteService;
 import dev.signet.care.note.NoteAdded;
 import dev.signet.care.note.NoteRejectedException;
@@ -49,6 +51,16 @@ public class ConversationNotesPage {
     @Produces(MediaType.TEXT_HTML)
     public Response add(@PathParam("id") long id, @FormParam("text") String text,
             @HeaderParam("HX-Request") String htmx) {
+        int unclean = text == null ? -1 : TextRules.firstUnclean(text);
+        if (unclean >= 0) {
+            // A NUL or a lone surrogate can't be stored as text: refused with a readable reason, draft kept.
+            String reason = "The note has a character that can't be stored (a NUL or a broken emoji) at position "
+                    + (unclean + 1) + "; remove it and add the note again.";
+            if (!"true".equals(htmx)) {
+                throw new ProblemException(422, "unclean-note", "Note not stored", reason);
+            }
+            return Response.ok(section(id, text.replace("\0", ""), reason, false, List.of(), List.of())).build();
+        }
         if (!"true".equals(htmx)) {
             NoteAdded added = notes.add(id, text, currentUser.get());
             return Response.seeOther(URI.create("/conversations/" + id

@@ -6,6 +6,32 @@
   var script = document.getElementById('insights-script');
   var url = script.getAttribute('data-series');
   var charts = {};
+  var last = null;
+  var scaleSelect = document.getElementById('volume-scale');
+  var clipNote = document.getElementById('volume-clip-note');
+
+  // The y axis of the volume chart: linear, logarithmic, or clipped at 1.25 x the 95th percentile so that one spike
+  // hour does not flatten the rest of the week (the clipped bars reach the top and are listed under the title).
+  function volumeAxis(values) {
+    var mode = scaleSelect ? scaleSelect.value : 'linear';
+    var axis = { beginAtZero: true, title: { display: true, text: 'messages' } };
+    var clipped = 0;
+    if (mode === 'log') {
+      axis = { type: 'logarithmic', min: 1, title: { display: true, text: 'messages (log scale)' } };
+    } else if (mode === 'clipped') {
+      var sorted = values.slice().sort(function (a, b) { return a - b; });
+      var p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] : 0;
+      var max = Math.max(1, Math.ceil(p95 * 1.25));
+      clipped = values.filter(function (v) { return v > max; }).length;
+      axis.max = max;
+      axis.title.text = 'messages (clipped at ' + max + ')';
+    }
+    if (clipNote) {
+      clipNote.hidden = clipped === 0;
+      clipNote.textContent = clipped === 0 ? '' : clipped + ' bar(s) above ' + axis.max + ' messages are cut at the top; the table has their figures.';
+    }
+    return axis;
+  }
 
   function pattern(color, kind) {
     var size = 8;
@@ -38,6 +64,7 @@
   }
 
   function draw(report) {
+    last = report;
     var labels = report.points.map(function (p) { return label(p.start, report.bucket); });
     var volume = {
       labels: labels,
@@ -58,7 +85,7 @@
         { label: 'Negative % (stripes)', data: share(function (p) { return p.negative; }), backgroundColor: pattern('#b3261e', 'stripes') }
       ]
     };
-    render('volume-chart', 'bar', volume, { scales: { y: { beginAtZero: true, title: { display: true, text: 'messages' } } } });
+    render('volume-chart', 'bar', volume, { scales: { y: volumeAxis(volume.datasets[0].data) } });
     render('sentiment-chart', 'bar', sentiment, {
       scales: { x: { stacked: true }, y: { stacked: true, min: 0, max: 100, title: { display: true, text: '% of scored' } } }
     });
@@ -67,6 +94,7 @@
   function render(id, type, data, options) {
     if (charts[id]) {
       charts[id].data = data;
+      charts[id].options.scales = options.scales;
       charts[id].update('none');
       return;
     }
@@ -84,6 +112,13 @@
       .catch(function (e) { console.warn('insights refresh failed', e); });
   }
 
+  if (scaleSelect) {
+    scaleSelect.addEventListener('change', function () {
+      if (last) {
+        draw(last);
+      }
+    });
+  }
   refresh();
   setInterval(refresh, 30000);
 })();
