@@ -92,7 +92,7 @@ class PublishCrashBench {
                             + "\",\"text\":\"booking ABC" + c + "\"}");
                 }
             }
-            BenchProcess.waitUntil(() -> conversations().size() >= REPLIES, Duration.ofMinutes(2), REPLIES + " conversations");
+            BenchProcess.waitUntil(() -> conversations().size() >= REPLIES, Duration.ofMinutes(4), REPLIES + " conversations");
             List<Long> conversations = conversations();
             armFaults();
 
@@ -107,7 +107,7 @@ class PublishCrashBench {
                 agent.start();
             }
 
-            BenchProcess.waitUntil(() -> storedReplies() >= KILL_AT, Duration.ofMinutes(3), KILL_AT + " replies stored");
+            BenchProcess.waitUntil(() -> storedReplies() >= KILL_AT, Duration.ofMinutes(5), KILL_AT + " replies stored");
             app.destroyForcibly().waitFor();
             long killedAt = System.nanoTime();
             long unmarked = unmarkedOnX();
@@ -261,7 +261,7 @@ class PublishCrashBench {
             } catch (IOException e) {
                 return false;
             }
-        }, Duration.ofMinutes(2), "application live");
+        }, Duration.ofMinutes(4), "application live"); // a start takes ~15 s; minutes on a machine loaded 15-fold
     }
 
     private void post(String path, String json) throws IOException, InterruptedException {
