@@ -146,7 +146,7 @@ public class ReplyWriter {
                 // Two requests with one key on two conversations don't share a lock: the unique index decides.
                 outbox.flush();
             } catch (PersistenceException e) {
-                if (!isConstraintViolation(e)) {
+                if (!violates(e, "uq_outbox_idempotency_key")) {
                     throw e;
                 }
                 throw ReplyRejectedException.keyReused();
@@ -235,9 +235,11 @@ public class ReplyWriter {
                 .orElseThrow(() -> ReplyRejectedException.badTarget(inReplyTo.strip())));
     }
 
-    private static boolean isConstraintViolation(Throwable e) {
+    /** Whether {@code e} comes from the database refusing a write for {@code constraint} (any case: H2 upper-cases). */
+    private static boolean violates(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && violation.getConstraintName().toLowerCase(java.util.Locale.ROOT).contains(constraint)) {
                 return true;
             }
         }
