@@ -14,6 +14,15 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean seed();
 
+    /**
+     * With {@code seed}: stage the demo's scenes once the first polls have brought conversations in (Jonas holds the
+     * conversation at the top of the queue, a continuity offer to Maria, goodwill gestures, a promised update). Off
+     * where the demo users are wanted without the scenes, e.g. the publish crash benchmark, whose agent must not find
+     * one of its conversations held by Jonas for a claim lease.
+     */
+    @WithDefault("true")
+    boolean scenes();
+
     /** The password of every demo user. */
     @WithDefault("signet")
     String password();

@@ -22,7 +22,8 @@ import io.quarkus.scheduler.Scheduled;
  * Makes the embedded demo show continuity routing: once the first poll has brought Lukas Müller's @AcmeAir check-in
  * conversation in, Maria (^MD) goes on shift, takes it and resolves it; then Lukas writes again on the sandbox X,
  * so the next poll reopens his conversation and offers it to Maria first (her "mine" view, "offered to ^MD" on the
- * queue, a notification). Once per run; never in production (signet.demo.seed, and only with the sandbox).
+ * queue, a notification). Once per run; never in production (signet.demo.seed, signet.demo.scenes, and only with
+ * the sandbox).
  */
 @ApplicationScoped
 public class DemoContinuitySeeder {
@@ -53,7 +54,7 @@ public class DemoContinuitySeeder {
     @Scheduled(identity = "demo-continuity", every = "10s", delayed = "12s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void offerOneToMaria() {
-        if (!config.seed() || done.get() || !sandbox.isResolvable()) {
+        if (!config.seed() || !config.scenes() || done.get() || !sandbox.isResolvable()) {
             return;
         }
         List<Object[]> found = QuarkusTransaction.requiringNew().call(() -> em.createQuery("""

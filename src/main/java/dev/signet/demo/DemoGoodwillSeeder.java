@@ -22,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
  * conversations in, Jonas (^JK) gives María García €25 within his allowance (granted at once), and Maria (^MD)
  * records €80 for Jennifer Okafor's cancelled flight, over her €50 allowance, so it waits for Lena (lead) on
  * {@code /goodwill}. Once per database (nothing is seeded when any gesture exists). A conversation someone else holds
- * gets its gesture from the holder, as the rules require. Never in production (signet.demo.seed).
+ * gets its gesture from the holder, as the rules require. Never in production (signet.demo.seed, signet.demo.scenes).
  */
 @ApplicationScoped
 public class DemoGoodwillSeeder {
@@ -48,7 +48,7 @@ public class DemoGoodwillSeeder {
     @Scheduled(identity = "demo-goodwill", every = "15s", delayed = "25s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void seedGestures() {
-        if (!config.seed() || done.get()) {
+        if (!config.seed() || !config.scenes() || done.get()) {
             return;
         }
         if (goodwill.anyRecorded()) {

@@ -60,7 +60,7 @@ public class DemoPromiseSeeder {
     @Scheduled(identity = "demo-promise", every = "15s", delayed = "25s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void promiseAnUpdate() {
-        if (!config.seed() || done.get()) {
+        if (!config.seed() || !config.scenes() || done.get()) {
             return;
         }
         long promises = QuarkusTransaction.requiringNew().call(() -> em.createQuery(

@@ -19,7 +19,7 @@ import io.quarkus.scheduler.Scheduled;
  * Makes the embedded demo's queue show collision at a glance: once the first poll has brought the sandbox's
  * conversations in, Jonas (^JK) claims the one at the top, so Maria sees it "held by ^JK" and is refused if she
  * replies, and leaves an internal note mentioning Maria (@MD), so her bell shows a notification. Once per run;
- * the claim runs out after the lease like any other. Never in production (signet.demo.seed).
+ * the claim runs out after the lease like any other. Never in production (signet.demo.seed, signet.demo.scenes).
  */
 @ApplicationScoped
 public class DemoQueueSeeder {
@@ -46,7 +46,7 @@ public class DemoQueueSeeder {
     @Scheduled(identity = "demo-queue", every = "15s", delayed = "20s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void holdOneForJonas() {
-        if (!config.seed() || done.get()) {
+        if (!config.seed() || !config.scenes() || done.get()) {
             return;
         }
         QueueResult top = conversations.queue(new QueueFilter(null, null, 0, 1));

@@ -67,13 +67,23 @@ public class OutboxEntry {
     @Column(name = "id_lookups", nullable = false)
     private int idLookups;
 
+    /** The client's Idempotency-Key when the reply came with one: a retry with the same key gets this reply back. */
+    @Column(name = "idempotency_key", length = 100)
+    private String idempotencyKey;
+
     protected OutboxEntry() {
     }
 
     public OutboxEntry(Message message, Instant now) {
+        this(message, now, null);
+    }
+
+    /** An entry for a reply sent with the client's {@code idempotencyKey} (null: none). */
+    public OutboxEntry(Message message, Instant now, String idempotencyKey) {
         this.message = message;
         this.status = DeliveryStatus.PENDING;
         this.createdAt = now;
+        this.idempotencyKey = idempotencyKey;
     }
 
     public void sent(Instant now) {

@@ -15,6 +15,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepository<OutboxEntry> {
 
+    /** The reply stored earlier under a client's Idempotency-Key, with its message. */
+    public Optional<OutboxEntry> byIdempotencyKey(String idempotencyKey) {
+        return find("from OutboxEntry o join fetch o.message where o.idempotencyKey = ?1", idempotencyKey)
+                .firstResultOptional();
+    }
+
     /**
      * Takes the entry for one publisher: PENDING → PUBLISHING in one conditional update, so two publishers
      * (the request, the outbound topic, the sweepers of every replica) never send the same entry.

@@ -44,6 +44,17 @@ public class ReplyRejectedException extends ProblemException {
                 "This public conversation has no customer post on X to reply to.");
     }
 
+    static ReplyRejectedException keyReused() {
+        return new ReplyRejectedException(422, "idempotency-key-reused", "Idempotency-Key used for another reply",
+                "A reply was stored under this Idempotency-Key for another conversation, agent or text: send a new"
+                        + " key (a random UUID) for each new reply, and the same key only to repeat the same request.");
+    }
+
+    static ReplyRejectedException keyInvalid() {
+        return new ReplyRejectedException(400, "idempotency-key-invalid", "Invalid Idempotency-Key",
+                "The Idempotency-Key header must be 1 to 100 visible ASCII characters, e.g. a random UUID.");
+    }
+
     static ReplyRejectedException badTarget(String inReplyTo) {
         return new ReplyRejectedException(422, "reply-target-invalid", "Not a customer post of this conversation",
                 "inReplyTo must name a customer post of this conversation, by its message id or its X id"

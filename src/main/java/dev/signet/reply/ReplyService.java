@@ -42,9 +42,20 @@ public class ReplyService {
      * latest post of the conversation's customer.
      */
     public ReplyView send(long conversationId, String text, String inReplyTo, AppUser agent) {
-        ReplyQueued queued = writer.store(conversationId, text, inReplyTo, agent);
-        dispatcher.dispatch(queued);
-        return view(queued.outboxId());
+        return send(conversationId, text, inReplyTo, null, agent).view();
+    }
+
+    /**
+     * {@link #send(long, String, String, AppUser)} under the client's {@code idempotencyKey} (null: none): a repeated
+     * request gets the reply stored the first time, which is not dispatched again (the publisher, or the sweeper
+     * after a restart, has it).
+     */
+    ReplySent send(long conversationId, String text, String inReplyTo, String idempotencyKey, AppUser agent) {
+        StoredReply stored = writer.store(conversationId, text, inReplyTo, idempotencyKey, agent);
+        if (!stored.replayed()) {
+            dispatcher.dispatch(stored.queued());
+        }
+        return new ReplySent(view(stored.queued().outboxId()), stored.replayed());
     }
 
     /**

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import jakarta.enterprise.event.Event;
 
@@ -104,6 +107,18 @@ public class ReplyWriter {
      */
     @Transactional
     public ReplyQueued store(long conversationId, String text, String inReplyTo, AppUser agent) {
+        return store(conversationId, text, inReplyTo, null, agent).queued();
+    }
+
+    /**
+     * {@link #store(long, String, String, AppUser)} for a client that names its request with an
+     * {@code idempotencyKey}: when a reply was stored under that key already (the client retries after a timeout, a
+     * lost answer, a restart), that reply is returned and nothing new is stored, even if the conversation has
+     * changed hands since; the key used for another reply (other conversation, agent or text) is refused (422).
+     * The conversation's row lock orders two requests with one key: the second sees the first's reply.
+     */
+    @Transactional
+    StoredReply store(long conversationId, String text, String inReplyTo, String idempotencyKey, AppUser agent) {
         if (text == null || text.isBlank()) {
             throw ReplyRejectedException.empty();
         }
@@ -111,9 +126,33 @@ public class ReplyWriter {
         if (!agent.canReply()) {
             throw ReplyRejectedException.noInitials();
         }
-        Optional<Message> answered = answered(conversation, inReplyTo);
         String format = connectors.signatureFormat(conversation.account().accountKey());
-        return write(conversation, Signature.sign(text, format, agent.initials()), agent, true, answered);
+        String signed = Signature.sign(text, format, agent.initials());
+        if (idempotencyKey != null) {
+            Optional<OutboxEntry> earlier = outbox.byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                Message stored = earlier.get().message();
+                if (stored.conversation().id() != conversationId || !stored.authorUser().id().equals(agent.id())
+                        || !stored.text().equals(signed)) {
+                    throw ReplyRejectedException.keyReused();
+                }
+                return new StoredReply(new ReplyQueued(earlier.get().id(), conversationId), true);
+            }
+        }
+        Optional<Message> answered = answered(conversation, inReplyTo);
+        ReplyQueued queued = write(conversation, signed, agent, true, answered, idempotencyKey);
+        if (idempotencyKey != null) {
+            try {
+                // Two requests with one key on two conversations don't share a lock: the unique index decides.
+                outbox.flush();
+            } catch (PersistenceException e) {
+                if (!violates(e, "uq_outbox_idempotency_key")) {
+                    throw e;
+                }
+                throw ReplyRejectedException.keyReused();
+            }
+        }
+        return new StoredReply(queued, false);
     }
 
     /**
@@ -136,11 +175,11 @@ public class ReplyWriter {
         String format = connectors.signatureFormat(conversation.account().accountKey());
         String signed = Signature.signHandOff(line, format, from.initials(), handOff.to().initials());
         // The new holder is the one taking over; the line is written by the one handing over.
-        return Optional.of(write(conversation, signed, from, false, messages.latestFromCustomer(conversationId)));
+        return Optional.of(write(conversation, signed, from, false, messages.latestFromCustomer(conversationId), null));
     }
 
     private ReplyQueued write(Conversation conversation, String signed, AppUser agent, boolean claim,
-            Optional<Message> answeredPost) {
+            Optional<Message> answeredPost, String idempotencyKey) {
         Instant now = clock.instant();
         if (claim) {
             // Refuses (409) while another agent holds it; otherwise the writer holds it from now on.
@@ -167,7 +206,7 @@ public class ReplyWriter {
         }
         Message message = Message.fromAgent(conversation, agent, signed, inReplyTo, now);
         messages.persist(message);
-        OutboxEntry entry = new OutboxEntry(message, now);
+        OutboxEntry entry = new OutboxEntry(message, now, idempotencyKey);
         outbox.persist(entry);
         conversation.agentAnswered(signed, now);
         conversation.prioritize(priority);
@@ -194,6 +233,17 @@ public class ReplyWriter {
         }
         return Optional.of(messages.customerPost(conversation.id(), inReplyTo.strip())
                 .orElseThrow(() -> ReplyRejectedException.badTarget(inReplyTo.strip())));
+    }
+
+    /** Whether {@code e} comes from the database refusing a write for {@code constraint} (any case: H2 upper-cases). */
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && violation.getConstraintName().toLowerCase(java.util.Locale.ROOT).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Conversation find(long conversationId) {

@@ -1,5 +1,7 @@
 package dev.signet.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +14,21 @@ final class BenchProcess {
     private static final String ADMIN_DB = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private BenchProcess() {
+    }
+
+    /**
+     * The packaged application, as failsafe names it ({@code signet.bench.jar}) after {@code package} has built it
+     * for the {@code bench} profile. Surefire runs before {@code package} and never sets the property: a crash
+     * benchmark selected there (e.g. {@code -Dtest=CrashBench}) would start no jar or a stale one, so it stops at
+     * once and says how to run it.
+     */
+    static String packagedJar() {
+        String jar = System.getProperty("signet.bench.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("No packaged application (" + jar + "): the crash benchmarks run after"
+                    + " `package`, with failsafe: ./mvnw -Pbench verify (one of them alone: see docs/benchmarks.md)");
+        }
+        return jar;
     }
 
     /** Drops and creates the application's database, so each run starts from nothing. */

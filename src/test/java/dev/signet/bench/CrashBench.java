@@ -104,7 +104,7 @@ class CrashBench {
     }
 
     private Process start(int run) throws IOException {
-        String jar = System.getProperty("signet.bench.jar", "target/quarkus-app/quarkus-run.jar");
+        String jar = BenchProcess.packagedJar();
         File log = Path.of("target", "crash-bench-run-" + run + ".log").toFile();
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dquarkus.profile=bench", "-Dquarkus.http.port=" + PORT,
