@@ -107,6 +107,10 @@ public final class PriorityRule {
         this.serviceLevels = serviceLevels;
     }
 
+    public ServiceLevelClock serviceLevels() {
+        return serviceLevels;
+    }
+
     /** When the next service-level target of a conversation falls due (null when none runs). */
     public ServiceLevelClock.Due slaDue(ServiceLevelClock.Facts facts) {
         return serviceLevels.next(facts);

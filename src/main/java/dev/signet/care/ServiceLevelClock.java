@@ -1,5 +1,6 @@
 package dev.signet.care;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.signet.customer.LoyaltyTier;
@@ -49,4 +50,9 @@ public interface ServiceLevelClock {
 
     /** Priority points a conversation gets at the moment its target falls due (growing like waiting time). */
     int points();
+
+    /** How close to its due time a conversation counts as "breaching soon" (the queue's filter). */
+    default Duration breachingSoon() {
+        return Duration.ofMinutes(30);
+    }
 }
