@@ -7,6 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import dev.signet.care.ServiceLevelRefresh;
 
 import dev.signet.channel.AccountTimeZones;
 
@@ -18,6 +24,8 @@ import dev.signet.channel.AccountTimeZones;
 @ApplicationScoped
 public class SlaPolicies {
 
+    private static final Logger LOG = Logger.getLogger(SlaPolicies.class);
+
     private record Snapshot(List<CompiledPolicy> policies, Instant readAt) {
     }
 
@@ -25,9 +33,12 @@ public class SlaPolicies {
     private final AccountTimeZones zones;
     private final SlaConfig config;
     private final Clock clock;
+    private final ServiceLevelRefresh refresh;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    public SlaPolicies(SlaPolicyRepository repository, AccountTimeZones zones, SlaConfig config, Clock clock) {
+    public SlaPolicies(SlaPolicyRepository repository, AccountTimeZones zones, SlaConfig config, Clock clock,
+            ServiceLevelRefresh refresh) {
+        this.refresh = refresh;
         this.repository = repository;
         this.zones = zones;
         this.config = config;
@@ -53,6 +64,16 @@ public class SlaPolicies {
     /** Forget the copy: the next question reads the policies again. */
     void changed() {
         snapshot.set(null);
+    }
+
+    /**
+     * A policy change committed: forget the copy, then recompute the due times of the account's open conversations
+     * (their stored order key includes them).
+     */
+    void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaPolicyChanged change) {
+        changed();
+        int done = refresh.reprioritizeOpen(change.accountKey());
+        LOG.infof("sla policy change applied: account=%s open_conversations=%d", change.accountKey(), done);
     }
 
     /** Reads in the caller's transaction (the queue's change, or the page's request). */

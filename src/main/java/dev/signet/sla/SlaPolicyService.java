@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -36,9 +37,11 @@ public class SlaPolicyService {
     private final CrmConfig crm;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Event<SlaPolicyChanged> changed;
 
     public SlaPolicyService(SlaPolicyRepository repository, SlaPolicies policies, ChannelAccountService accounts,
-            CrmConfig crm, ObjectMapper json, Clock clock) {
+            CrmConfig crm, ObjectMapper json, Clock clock, Event<SlaPolicyChanged> changed) {
+        this.changed = changed;
         this.repository = repository;
         this.policies = policies;
         this.accounts = accounts;
@@ -110,6 +113,7 @@ public class SlaPolicyService {
         SlaPolicyView view = policy.view();
         repository.getEntityManager().persist(new SlaPolicyChange(scope, action, actor, now, before, write(view)));
         policies.changed();
+        changed.fire(new SlaPolicyChanged(account));
         LOG.infof("sla policy %s: scope=%s actor=%s", action.name().toLowerCase(Locale.ROOT), scope, actor);
         return view;
     }
@@ -122,6 +126,7 @@ public class SlaPolicyService {
         repository.getEntityManager().persist(new SlaPolicyChange(SlaPolicy.scopeOf(before.accountKey(), before.tier(),
                 before.channel()), SlaPolicyChange.Action.DELETED, actor, clock.instant(), write(before), null));
         policies.changed();
+        changed.fire(new SlaPolicyChanged(before.accountKey()));
         LOG.infof("sla policy deleted: id=%d actor=%s", id, actor);
     }
 
