@@ -22,6 +22,13 @@ public class ConversationTimelineService {
         this.em = em;
     }
 
+    /** The ids of every conversation of a brand account (to measure them all again, e.g. for the demo). */
+    @Transactional
+    public List<Long> idsOfAccount(String accountKey) {
+        return em.createQuery("select c.id from Conversation c where c.account.accountKey = :a order by c.id", Long.class)
+                .setParameter("a", accountKey).getResultList();
+    }
+
     /** The timelines of the conversations that exist among {@code ids}. */
     @Transactional
     public List<ConversationTimeline> timelines(Collection<Long> ids) {

@@ -19,7 +19,8 @@ import dev.signet.care.ConversationTimeline;
  * <b>kept</b>: it counts as answered when the promise was made, and the customer's messages until the update came
  * start no new wait. A <b>broken</b> promise counts for nothing: the wait runs on to our next message.</li>
  * <li><b>Resolution</b>: from the first message to resolution on the customer's clock; a reopening takes the
- * resolution back, so the target runs on (and is judged at the final resolution).</li>
+ * resolution back, so the target runs on (and is judged at the final resolution). Resolving ends a wait still open;
+ * a message after the resolution that did not reopen it (a survey answer) starts none.</li>
  * </ul>
  */
 public final class SlaEvaluator {
@@ -80,7 +81,14 @@ public final class SlaEvaluator {
             }
         }
         if (waitStart != null) {
-            outcomes.add(outcome(hours, SlaTarget.NEXT_RESPONSE, seq, waitStart, policy.nextResponse(), null));
+            // Resolved with the customer's last words unanswered: resolving ends that wait. A message after the
+            // resolution that did not reopen it (a survey answer) asks nothing of us.
+            Instant resolved = t.open() ? null : t.resolvedAt();
+            if (resolved == null) {
+                outcomes.add(outcome(hours, SlaTarget.NEXT_RESPONSE, seq, waitStart, policy.nextResponse(), null));
+            } else if (waitStart.isBefore(resolved)) {
+                outcomes.add(outcome(hours, SlaTarget.NEXT_RESPONSE, seq, waitStart, policy.nextResponse(), resolved));
+            }
         }
         outcomes.add(0, outcome(hours, SlaTarget.FIRST_RESPONSE, 0, t.firstMessageAt(), policy.firstResponse(),
                 firstResponse));

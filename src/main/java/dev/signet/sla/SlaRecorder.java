@@ -58,6 +58,14 @@ public class SlaRecorder {
         note(change.conversationId());
     }
 
+    /** Notes every conversation of an account to be measured again (after seeding history, say). */
+    @Transactional
+    public int noteAll(String accountKey) {
+        List<Long> ids = timelines.idsOfAccount(accountKey);
+        ids.forEach(this::note);
+        return ids.size();
+    }
+
     private void note(long conversationId) {
         String sql = dialect.isH2() ? """
                 merge into sla_pending t using (values (cast(?1 as bigint))) s(conversation_id)

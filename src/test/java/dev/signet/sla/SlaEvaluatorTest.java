@@ -114,6 +114,18 @@ class SlaEvaluatorTest {
     }
 
     @Test
+    void resolvingEndsAWaitAndASurveyAnswerAfterResolutionStartsNone() {
+        // The customer wrote again at 60, the agent resolved at 70 without a word; a survey went out at 100 and the
+        // customer answered it at 110 (the conversation stayed resolved).
+        List<SlaEvaluator.Outcome> o = SlaEvaluator.evaluate(timeline(false, at(70),
+                List.of(in(0), out(5), in(60), out(100), in(110)), List.of()), POLICY);
+        List<SlaEvaluator.Outcome> waits = o.stream().filter(x -> x.target() == SlaTarget.NEXT_RESPONSE).toList();
+        assertEquals(1, waits.size(), waits.toString());
+        assertEquals(at(70), waits.get(0).endedAt());
+        assertTrue(waits.get(0).met(at(200)));
+    }
+
+    @Test
     void businessHoursApplyToTheTargets() {
         CompiledPolicy office = new CompiledPolicy(2, "air", null, null, Duration.ofMinutes(60), Duration.ofMinutes(60),
                 Duration.ofHours(8), BusinessHours.parse("MON-FRI 09:00-17:00", "", ZoneOffset.UTC));

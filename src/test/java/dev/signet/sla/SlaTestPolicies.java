@@ -29,6 +29,13 @@ public class SlaTestPolicies {
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from SlaPolicyChange").executeUpdate());
     }
 
+    /** Forgets the record of targets and what was waiting to be measured: a test measures only its own conversations. */
+    @Transactional
+    public void forgetRecord() {
+        em.createNativeQuery("delete from sla_pending").executeUpdate();
+        em.createNativeQuery("delete from sla_target").executeUpdate();
+    }
+
     @Transactional
     public long changes() {
         return em.createQuery("select count(c) from SlaPolicyChange c", Long.class).getSingleResult();
