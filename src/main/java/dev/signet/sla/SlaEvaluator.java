@@ -67,7 +67,11 @@ public final class SlaEvaluator {
         Instant firstResponse = null;
         Instant waitStart = null;
         int seq = 0;
+        Instant resolvedAt = t.open() ? null : t.resolvedAt();
         for (Event e : events) {
+            if (resolvedAt != null && e.at().isAfter(resolvedAt)) {
+                break; // after the resolution (a survey and its answer): nothing more is asked of us
+            }
             if (e.response()) {
                 if (firstResponse == null) {
                     firstResponse = e.at();

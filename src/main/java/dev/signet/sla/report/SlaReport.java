@@ -3,6 +3,8 @@ package dev.signet.sla.report;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The team's service levels over a period.
  *
@@ -24,11 +26,13 @@ public record SlaReport(String accountKey, String period, Instant from, Instant 
     public record Line(String accountKey, String tier, String channel, String target, long met, long breached,
             Double medianSeconds, Double p90Seconds) {
 
+        @JsonProperty
         public long decided() {
             return met + breached;
         }
 
         /** Share met, 0–100, or null with nothing decided. */
+        @JsonProperty
         public Double percentMet() {
             return decided() == 0 ? null : 100.0 * met / decided();
         }
