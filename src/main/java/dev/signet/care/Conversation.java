@@ -110,6 +110,17 @@ public class Conversation {
     @Column(nullable = false)
     private boolean escalated;
 
+    /** Our first response (reply, hand-off line or scheduled update), for service levels (V160). */
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+
+    /** When the next service-level target falls due and which ({@link ServiceLevelClock}), or null (V160). */
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+
+    @Column(name = "sla_target")
+    private String slaTarget;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "held_by_user_id")
     private AppUser heldBy;
@@ -185,6 +196,7 @@ public class Conversation {
     public void agentAnswered(String text, Instant sentAt) {
         status = status.afterAgentReply();
         waitingSince = null;
+        responded(sentAt);
         settlePromise(sentAt, UpdatePromise.Settlement.REPLY, true);
         touch(text, sentAt, Direction.OUT);
     }
@@ -236,6 +248,7 @@ public class Conversation {
     public void scheduledUpdateSent(Message update, Instant at) {
         promise.keptBy(update, at);
         clearPromise();
+        responded(at);
         waitingSince = at;
         touch(update.text(), at, Direction.OUT);
     }
@@ -439,14 +452,31 @@ public class Conversation {
 
     /** What the priority is computed from. Reads the customer's tier: load the identity's customer with it. */
     public PriorityRule.Inputs priorityInputs() {
-        LoyaltyTier tier = identity.customer() == null ? LoyaltyTier.NONE : identity.customer().loyaltyTier();
         // A promise counts from its lead time before it is due (raised); until then it does not move the order.
-        return new PriorityRule.Inputs(tier, contactCount, sentiment, waitingSince,
-                promiseRaised ? promisedUpdateAt : null, escalated);
+        return new PriorityRule.Inputs(tier(), contactCount, sentiment, waitingSince,
+                promiseRaised ? promisedUpdateAt : null, escalated,
+                slaDueAt == null ? null : new ServiceLevelClock.Due(slaTarget, slaDueAt));
     }
 
-    /** Recomputes the stored priority after a change; resolved conversations leave the queue's order. */
+    private LoyaltyTier tier() {
+        return identity.customer() == null ? LoyaltyTier.NONE : identity.customer().loyaltyTier();
+    }
+
+    private void responded(Instant at) {
+        if (firstResponseAt == null || at.isBefore(firstResponseAt)) {
+            firstResponseAt = at;
+        }
+    }
+
+    /**
+     * Recomputes the stored priority after a change; resolved conversations leave the queue's order. The next
+     * service-level target's due time is stored with it (an input like the others).
+     */
     public void prioritize(PriorityRule rule) {
+        ServiceLevelClock.Due due = status.open() ? rule.slaDue(new ServiceLevelClock.Facts(account.accountKey(),
+                tier(), kind, firstMessageAt, firstResponseAt, waitingSince, promise != null)) : null;
+        slaDueAt = due == null ? null : due.at();
+        slaTarget = due == null ? null : due.target();
         PriorityRule.Inputs inputs = priorityInputs();
         priorityPoints = rule.staticPoints(inputs);
         queueKey = status.open() ? rule.queueKey(inputs) : null;
@@ -558,6 +588,21 @@ public class Conversation {
 
     public Instant offeredUntil() {
         return offeredUntil;
+    }
+
+    /** Our first response, or null. */
+    public Instant firstResponseAt() {
+        return firstResponseAt;
+    }
+
+    /** When the next service-level target falls due, or null. */
+    public Instant slaDueAt() {
+        return slaDueAt;
+    }
+
+    /** Which target {@link #slaDueAt} is, e.g. {@code first response}, or null. */
+    public String slaTarget() {
+        return slaTarget;
     }
 
     /** The first conversation of the matter when linked to an earlier one, or null. */

@@ -115,6 +115,13 @@ public class ConversationQueryService {
             parameters.put("escalated", filter.escalated());
             sqlParameters.put("escalated", filter.escalated());
         }
+        if (filter.breachingSoon()) {
+            Instant soon = now.plus(priority.serviceLevels().breachingSoon());
+            where.append(" and c.slaDueAt <= :slaSoon");
+            sqlWhere.append(" and c.sla_due_at <= :slaSoon");
+            parameters.put("slaSoon", soon);
+            sqlParameters.put("slaSoon", soon);
+        }
         switch (filter.holder()) {
             case MINE -> {
                 // Held by the viewer, or offered to them (continuity) while nobody holds it.
@@ -230,7 +237,8 @@ public class ConversationQueryService {
                 ContinuityView.of(c, now),
                 c.promisedUpdateAt() == null ? null
                         : PromiseView.mark(c.promisedUpdateAt(), zones.of(c.account().accountKey()), now,
-                                config.promiseLeadTime()));
+                                config.promiseLeadTime()),
+                SlaMark.of(c, now, this.priority.serviceLevels().breachingSoon()));
     }
 
     private PriorityRule.Explained explain(Conversation c, Instant now) {

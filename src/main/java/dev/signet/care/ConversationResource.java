@@ -50,10 +50,11 @@ public class ConversationResource {
             @QueryParam("status") ConversationStatus status, @QueryParam("escalated") Boolean escalated,
             @QueryParam("holder") @DefaultValue("ANY") QueueFilter.Holder holder,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(QueueFilter.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(QueueFilter.MAX_SIZE) int size) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(QueueFilter.MAX_SIZE) int size,
+            @QueryParam("breachingSoon") @DefaultValue("false") boolean breachingSoon) {
         Long viewer = holder == QueueFilter.Holder.MINE ? currentUser.get().id() : null;
         return query.queue(new QueueFilter(account == null || account.isBlank() ? null : account, kind, status,
-                escalated, holder, viewer, page, size));
+                escalated, holder, viewer, page, size, breachingSoon));
     }
 
     @POST

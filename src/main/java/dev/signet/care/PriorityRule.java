@@ -63,9 +63,16 @@ public final class PriorityRule {
      * @param waitingSince     the customer's oldest unanswered message, or null when nobody waits on us
      * @param promisedUpdateAt when an update was promised to the customer, or null
      * @param escalated        whether the conversation is escalated to the leads
+     * @param slaDue           the next service-level target and when it falls due, or null
      */
     public record Inputs(LoyaltyTier tier, int contactCount, Sentiment sentiment, Instant waitingSince,
-            Instant promisedUpdateAt, boolean escalated) {
+            Instant promisedUpdateAt, boolean escalated, ServiceLevelClock.Due slaDue) {
+
+        /** No service-level target due. */
+        public Inputs(LoyaltyTier tier, int contactCount, Sentiment sentiment, Instant waitingSince,
+                Instant promisedUpdateAt, boolean escalated) {
+            this(tier, contactCount, sentiment, waitingSince, promisedUpdateAt, escalated, null);
+        }
 
         /** Not escalated. */
         public Inputs(LoyaltyTier tier, int contactCount, Sentiment sentiment, Instant waitingSince,
@@ -88,9 +95,25 @@ public final class PriorityRule {
     }
 
     private final Weights weights;
+    private final ServiceLevelClock serviceLevels;
 
     public PriorityRule(Weights weights) {
+        this(weights, ServiceLevelClock.NONE);
+    }
+
+    /** With service levels: a target gets {@link ServiceLevelClock#points()} when due, growing like waiting time. */
+    public PriorityRule(Weights weights, ServiceLevelClock serviceLevels) {
         this.weights = weights;
+        this.serviceLevels = serviceLevels;
+    }
+
+    public ServiceLevelClock serviceLevels() {
+        return serviceLevels;
+    }
+
+    /** When the next service-level target of a conversation falls due (null when none runs). */
+    public ServiceLevelClock.Due slaDue(ServiceLevelClock.Facts facts) {
+        return serviceLevels.next(facts);
     }
 
     public Weights weights() {
@@ -116,6 +139,10 @@ public final class PriorityRule {
         if (in.promisedUpdateAt() != null) {
             Instant promise = in.promisedUpdateAt().minusMillis(headStart(points + weights.promisedUpdateDue()));
             key = key == null || promise.isBefore(key) ? promise : key;
+        }
+        if (in.slaDue() != null) {
+            Instant sla = in.slaDue().at().minusMillis(headStart(points + serviceLevels.points()));
+            key = key == null || sla.isBefore(key) ? sla : key;
         }
         return key;
     }
@@ -143,8 +170,14 @@ public final class PriorityRule {
         double waiting = in.waitingSince() == null ? 0 : timePoints(in.waitingSince(), now);
         double promise = in.promisedUpdateAt() == null ? 0
                 : weights.promisedUpdateDue() + timePoints(in.promisedUpdateAt(), now);
-        // The larger of the two running terms counts (the same max the order key encodes).
-        if (promise > waiting && promise > 0) {
+        double sla = in.slaDue() == null ? 0 : serviceLevels.points() + timePoints(in.slaDue().at(), now);
+        // The largest of the running terms counts (the same max the order key encodes).
+        if (sla > waiting && sla > promise && sla > 0) {
+            String label = now.isBefore(in.slaDue().at())
+                    ? in.slaDue().target() + " due in " + humanize(Duration.between(now, in.slaDue().at()))
+                    : in.slaDue().target() + " breached " + humanize(Duration.between(in.slaDue().at(), now)) + " ago";
+            reasons.add(new Reason(label, (int) Math.round(sla)));
+        } else if (promise > waiting && promise > 0) {
             String label = now.isBefore(in.promisedUpdateAt())
                     ? "update due in " + humanize(Duration.between(now, in.promisedUpdateAt()))
                     : "promised update overdue " + humanize(Duration.between(in.promisedUpdateAt(), now));
@@ -182,7 +215,7 @@ public final class PriorityRule {
     }
 
     /** "12 min", "2 h", "2 h 5 min", "3 d 4 h". */
-    static String humanize(Duration duration) {
+    public static String humanize(Duration duration) {
         long minutes = Math.max(0, duration.toMinutes());
         if (minutes < 60) {
             return minutes + " min";

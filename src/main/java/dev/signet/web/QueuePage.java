@@ -55,11 +55,16 @@ public class QueuePage {
     }
 
     /** The filters as the form shows them (empty strings for "any"). */
-    public record Filters(String account, String kind, String status, String holder, String escalated) {
+    public record Filters(String account, String kind, String status, String holder, String escalated,
+            String breachingSoon) {
+
+        public Filters(String account, String kind, String status, String holder, String escalated) {
+            this(account, kind, status, holder, escalated, "");
+        }
 
         String query(int page) {
             return "account=" + encode(account) + "&kind=" + kind + "&status=" + status + "&holder=" + holder
-                    + "&escalated=" + escalated + "&page=" + page;
+                    + "&escalated=" + escalated + "&breachingSoon=" + breachingSoon + "&page=" + page;
         }
 
         private static String encode(String value) {
@@ -86,7 +91,8 @@ public class QueuePage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance queue(@QueryParam("account") String account, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("holder") String holder,
-            @QueryParam("escalated") String escalated, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(QueueFilter.MAX_PAGE) int page,
+            @QueryParam("escalated") String escalated, @QueryParam("breachingSoon") String breachingSoon,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(QueueFilter.MAX_PAGE) int page,
             @HeaderParam("HX-Request") boolean htmx) {
         AppUser me = currentUser.get();
         String accountFilter = account == null || account.isBlank() ? null : account;
@@ -96,10 +102,10 @@ public class QueuePage {
         Boolean escalatedFilter = "true".equals(escalated) ? Boolean.TRUE : "false".equals(escalated) ? Boolean.FALSE : null;
         int safePage = Math.max(0, page);
         QueueResult result = conversations.queue(new QueueFilter(accountFilter, kindFilter, statusFilter, escalatedFilter,
-                holderFilter, me.id(), safePage, PAGE_SIZE));
+                holderFilter, me.id(), safePage, PAGE_SIZE, "true".equals(breachingSoon)));
         Filters filters = new Filters(accountFilter == null ? "" : accountFilter, name(kindFilter), name(statusFilter),
                 holderFilter == null || holderFilter == QueueFilter.Holder.ANY ? "" : holderFilter.name(),
-                escalatedFilter == null ? "" : escalatedFilter.toString());
+                escalatedFilter == null ? "" : escalatedFilter.toString(), "true".equals(breachingSoon) ? "true" : "");
         String query = filters.query(safePage);
         if (htmx) {
             return Templates.queue$rows(result, query);

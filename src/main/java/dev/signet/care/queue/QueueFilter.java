@@ -15,9 +15,16 @@ import dev.signet.care.ConversationStatus;
  * @param viewerId   the user asking (for {@code MINE}), or null
  * @param page       0-based page
  * @param size       rows per page (1 to 100)
+ * @param breachingSoon only those whose next service-level target falls due soon or was breached
  */
 public record QueueFilter(String accountKey, ConversationKind kind, ConversationStatus status, Boolean escalated,
-        Holder holder, Long viewerId, int page, int size) {
+        Holder holder, Long viewerId, int page, int size, boolean breachingSoon) {
+
+    /** Whatever the service levels. */
+    public QueueFilter(String accountKey, ConversationKind kind, ConversationStatus status, Boolean escalated,
+            Holder holder, Long viewerId, int page, int size) {
+        this(accountKey, kind, status, escalated, holder, viewerId, page, size, false);
+    }
 
     public static final int MAX_SIZE = 100;
     /** The last page anyone can ask for: far past any real queue, and page × size stays well inside an int. */

@@ -3,6 +3,7 @@ package dev.signet.care.queue;
 import java.time.Instant;
 import java.util.List;
 
+import dev.signet.care.SlaMark;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.ConversationStatus;
 import dev.signet.care.Direction;
@@ -21,9 +22,10 @@ import dev.signet.customer.LoyaltyTier;
  * @param holder       who holds it now (an expired claim counts as free), or null
  * @param continuity   offered to / handled before by (continuity routing), or null
  * @param promise      the update promised to the customer, with its mark (promised, due, overdue), or null
+ * @param sla          the next service-level target (due in / breached), or null
  */
 public record QueueItem(long id, String accountKey, String accountHandle, ConversationKind kind, ConversationStatus status,
         String customerName, String handle, LoyaltyTier loyaltyTier, String lastPreview, Direction lastDirection,
         Instant lastMessageAt, Instant waitingSince, int score, List<String> reasons, HolderView holder,
-        boolean escalated, ContinuityView continuity, PromiseView promise) {
+        boolean escalated, ContinuityView continuity, PromiseView promise, SlaMark sla) {
 }

@@ -1,0 +1,58 @@
+package dev.signet.sla.report;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.signet.security.Role;
+
+/** The team's service-level figures as JSON and CSV (leads, brand managers, admins; never per agent). */
+@Path("/api/sla/report")
+@Tag(name = "Service levels")
+public class SlaReportResource {
+
+    private final SlaReportService reports;
+
+    public SlaReportResource(SlaReportService reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.LEAD, Role.BRAND_MANAGER, Role.ADMIN })
+    @Operation(summary = "% met, median and p90 per target, per account / tier / channel, and the latest breaches; "
+            + "period day|week|month; 400 bad-period, 404 account-not-found")
+    public SlaReport report(@QueryParam("account") String account, @QueryParam("period") String period) {
+        return reports.report(account, period);
+    }
+
+    @GET
+    @Path("/lines.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Role.LEAD, Role.BRAND_MANAGER, Role.ADMIN })
+    @Operation(summary = "The figures as CSV (totals first, * for every tier / channel)")
+    public Response linesCsv(@QueryParam("account") String account, @QueryParam("period") String period) {
+        return csv(SlaReportService.linesCsv(reports.report(account, period)), "sla.csv");
+    }
+
+    @GET
+    @Path("/breaches.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Role.LEAD, Role.BRAND_MANAGER, Role.ADMIN })
+    @Operation(summary = "The latest breaches with their conversations, as CSV")
+    public Response breachesCsv(@QueryParam("account") String account, @QueryParam("period") String period) {
+        return csv(SlaReportService.breachesCsv(reports.report(account, period)), "sla-breaches.csv");
+    }
+
+    private static Response csv(String body, String name) {
+        return Response.ok(body, "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=" + name)
+                .build();
+    }
+}
