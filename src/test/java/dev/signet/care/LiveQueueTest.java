@@ -162,7 +162,7 @@ class LiveQueueTest {
                 dev.signet.channel.MessageKind.MENTION, author, null, "@SignetTestAir my bag is lost", null,
                 Instant.now().minus(Duration.ofHours(2)));
         intake.receive(first);
-        long id = conversationOf(first.externalId());
+        long id = world.conversationOfExternalId(first.externalId());
         String path = "/api/conversations/" + id + "/status";
 
         as(maria).contentType(ContentType.JSON).body("{\"status\":\"WAITING_ON_US\",\"promisedUpdateAt\":\""
@@ -185,7 +185,7 @@ class LiveQueueTest {
         // The customer writes again within the reopen window: same conversation, reopened, a repeat contact.
         InboundMessage again = world.mention(TestWorld.AIR, author, "@SignetTestAir still no bag", null);
         intake.receive(again);
-        assertEquals(id, conversationOf(again.externalId()));
+        assertEquals(id, world.conversationOfExternalId(again.externalId()));
         as(maria).get("/api/conversations/" + id).then()
                 .body("status", equalTo("OPEN"))
                 .body("contactCount", equalTo(2))
@@ -203,8 +203,8 @@ class LiveQueueTest {
         InboundMessage plain = world.mention(TestWorld.MOBILE, world.customer("Plain Member"), "@SignetTestMobile hi", null);
         InboundMessage golden = world.mention(TestWorld.MOBILE, gold, "@SignetTestMobile hi too", null);
         intake.receiveAll(List.of(plain, golden));
-        long plainId = conversationOf(plain.externalId());
-        long goldId = conversationOf(golden.externalId());
+        long plainId = world.conversationOfExternalId(plain.externalId());
+        long goldId = world.conversationOfExternalId(golden.externalId());
 
         as(maria).get("/api/conversations/" + goldId).then().body("reasons", hasItem("gold tier +30"))
                 .body("score", org.hamcrest.Matchers.greaterThanOrEqualTo(30));
@@ -222,7 +222,7 @@ class LiveQueueTest {
         TestWorld.Login maria = world.agent();
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Angry Flyer"), "@SignetTestAir worst airline", null);
         intake.receive(mention);
-        long id = conversationOf(mention.externalId());
+        long id = world.conversationOfExternalId(mention.externalId());
         long messageId = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select m.id from Message m where m.externalId = :id", Long.class)
                 .setParameter("id", mention.externalId()).getSingleResult());
@@ -247,13 +247,7 @@ class LiveQueueTest {
     private long aConversation(String name) {
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer(name), "@SignetTestAir help please", null);
         intake.receive(mention);
-        return conversationOf(mention.externalId());
-    }
-
-    private long conversationOf(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", externalId).getSingleResult());
+        return world.conversationOfExternalId(mention.externalId());
     }
 
     private long outgoingCount(long conversationId) {

@@ -282,7 +282,7 @@ class PromisedUpdateTest {
                 author.userId(), author.handle(), null)), "test");
         InboundMessage first = world.mention(TestWorld.AIR, author, "@SignetTestAir where is my refund", null);
         intake.receive(first);
-        long id = conversationOf(first.externalId());
+        long id = world.conversationOfExternalId(first.externalId());
         String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
 
         // Resolved before it is due: withdrawn.
@@ -438,13 +438,7 @@ class PromisedUpdateTest {
         String handle = account.equals(TestWorld.MOBILE) ? TestWorld.MOBILE_HANDLE : TestWorld.AIR_HANDLE;
         InboundMessage mention = world.mention(account, world.customer(name), "@" + handle + " help please", null);
         intake.receive(mention);
-        return conversationOf(mention.externalId());
-    }
-
-    private long conversationOf(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", externalId).getSingleResult());
+        return world.conversationOfExternalId(mention.externalId());
     }
 
     private long conversationOfHandle(String handle) {

@@ -196,7 +196,7 @@ class KafkaFlowIT {
         SandboxTweetView mention = sandbox.postMention(customer, TestWorld.AIR_HANDLE, "is my flight on time?", null);
         assertNull(poller.poll(TestWorld.AIR).error());
         awaitStored(List.of(Long.toString(mention.id())));
-        long conversation = conversationOf(Long.toString(mention.id()));
+        long conversation = world.conversationOfExternalId(Long.toString(mention.id()));
 
         List<String> sent = List.of("Checking that for you now.", "It is on time, gate B12.");
         for (String text : sent) {
@@ -237,12 +237,6 @@ class KafkaFlowIT {
             sleep(Duration.ofMillis(200));
         }
         return fail("fewer than " + count + " replies published after " + PATIENCE);
-    }
-
-    private long conversationOf(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", externalId).getSingleResult());
     }
 
     private void awaitStored(Collection<String> externalIds) {

@@ -127,9 +127,7 @@ class RightBrandFlowTest {
     }
 
     private long conversationOf(String handle, String account) {
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.id from Conversation c where c.identity.handle = :h and c.account.accountKey = :a", Long.class)
-                .setParameter("h", handle).setParameter("a", account).getResultList());
+        List<Long> ids = world.conversationsOf(handle, account);
         assertEquals(1, ids.size(), "one conversation of " + handle + " on " + account);
         return ids.get(0);
     }
