@@ -7,8 +7,8 @@ import java.time.Instant;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 
 import dev.signet.channel.Author;
@@ -18,6 +18,7 @@ import dev.signet.customer.Network;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the escalation back on the conversation page, saying why.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class EscalationBrowserTest extends BrowserTest {
 
     @Inject
@@ -35,11 +37,6 @@ class EscalationBrowserTest extends BrowserTest {
     TestWorld world;
     @Inject
     IntakeService intake;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void theThirdContactShowsEscalatedLiveOnTheLeadsQueue(TestInfo test) {

@@ -8,8 +8,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 
 import com.microsoft.playwright.Page;
@@ -17,6 +17,7 @@ import com.microsoft.playwright.options.SelectOption;
 
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the first replies with the live counter and signature, then hands the conversation off to the second.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class LiveQueueBrowserTest extends BrowserTest {
 
     @Inject
@@ -34,11 +36,6 @@ class LiveQueueBrowserTest extends BrowserTest {
     ChannelPoller poller;
     @Inject
     TestWorld world;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void twoAgentsWorkTheQueueWithoutADoubleReply(TestInfo test) {

@@ -14,8 +14,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelPoller;
 import dev.signet.reply.CsatAsker;
@@ -23,6 +23,7 @@ import dev.signet.sandbox.SandboxDirectMessageView;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,7 @@ import io.restassured.specification.RequestSpecification;
  * stays resolved → the insights count it. Time is moved by calling {@link CsatAsker#askDue} with a later moment.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class CsatFlowTest {
 
     private static final Duration AFTER_DELAY = Duration.ofMinutes(11);
@@ -50,11 +52,6 @@ class CsatFlowTest {
     CsatAsker asker;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void aResolvedPublicConversationIsAskedOnceAndAPlainScoreIsStoredWithoutReopeningIt() {

@@ -18,8 +18,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
@@ -29,6 +29,7 @@ import dev.signet.insight.MessageScored;
 import dev.signet.insight.Sentiment;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** The live queue through the API: claim and collision, hand-off, statuses and reopening, priority and its reasons. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class LiveQueueTest {
 
     @Inject
@@ -51,11 +53,6 @@ class LiveQueueTest {
     CrmImportService crm;
     @Inject
     Event<MessageScored> scored;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void aClaimIsVisibleToEveryoneAndAnotherAgentsReplyIsRefusedAndNeverSent() {

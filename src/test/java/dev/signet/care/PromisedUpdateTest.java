@@ -26,8 +26,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.Author;
 import dev.signet.channel.ChannelPoller;
@@ -40,6 +40,7 @@ import dev.signet.reply.ScheduledUpdateSender;
 import dev.signet.sandbox.SandboxDirectMessageView;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,7 @@ import io.restassured.specification.RequestSpecification;
  * signed, and leaving waiting on us settles the promise.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class PromisedUpdateTest {
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
@@ -75,11 +77,6 @@ class PromisedUpdateTest {
     ScheduledUpdateSender sender;
     @Inject
     CrmImportService crm;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void waitingOnUsNeedsAValidPromiseAndABadOneChangesNothing() {

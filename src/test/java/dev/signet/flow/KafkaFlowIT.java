@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -53,6 +53,7 @@ import dev.signet.sandbox.SandboxDirectMessageView;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.testsupport.KafkaTestProfile;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,6 +70,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(KafkaTestProfile.class)
+@ExtendWith(SandboxExtension.class)
 class KafkaFlowIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -85,11 +87,6 @@ class KafkaFlowIT {
     MessagingConfig messaging;
     @Inject
     ObjectMapper json;
-
-    @BeforeEach
-    void brandsExistOnTheSandbox() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void polledMessagesTravelKeyedByConversationAndAreStoredOnceInOrder() {
