@@ -173,7 +173,7 @@ public class SentimentAdaptation {
         Long count = em.createQuery("select count(a) from ChannelAccount a where a.accountKey = :key", Long.class)
                 .setParameter("key", accountKey).getSingleResult();
         if (count == 0) {
-            throw new dev.signet.api.ProblemException(404, "account-not-found", "Account not found",
+            throw new dev.signet.api.ProblemException(404, "account-not-found", "Brand account not found",
                     "There is no brand account '" + accountKey + "'.");
         }
     }

@@ -14,7 +14,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -76,7 +78,7 @@ public final class ConfigurationDoc {
     String table() throws IOException {
         Map<String, List<Row>> byPrefix = new TreeMap<>();
         for (Path source : mappingSources()) {
-            CompilationUnit unit = StaticJavaParser.parse(source);
+            CompilationUnit unit = parse(source);
             for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
                 Optional<String> prefix = type.getAnnotationByName("ConfigMapping").flatMap(a -> member(a, "prefix"));
                 if (prefix.isPresent()) {
@@ -219,5 +221,21 @@ public final class ConfigurationDoc {
     }
 
     private record Row(String key, String defaultValue, String what) {
+    }
+
+    /** Parses Java 17 sources (records, text blocks, pattern matching): a path, or the source text itself. */
+    public static CompilationUnit parse(Object source) {
+        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_17));
+        var result = source instanceof Path path ? parseFile(parser, path) : parser.parse((String) source);
+        return result.getResult().filter(unit -> result.isSuccessful())
+                .orElseThrow(() -> new IllegalStateException("Can't parse " + source + ": " + result.getProblems()));
+    }
+
+    private static com.github.javaparser.ParseResult<CompilationUnit> parseFile(JavaParser parser, Path path) {
+        try {
+            return parser.parse(path);
+        } catch (IOException e) {
+            throw new IllegalStateException("Can't read " + path, e);
+        }
     }
 }
