@@ -178,7 +178,7 @@ public class SentimentAdaptation {
 
     private void requireAccount(String accountKey) {
         if (accounts.findByKey(accountKey).isEmpty()) {
-            throw new dev.signet.api.ProblemException(404, "account-not-found", "Account not found",
+            throw new dev.signet.api.ProblemException(404, "account-not-found", "Brand account not found",
                     "There is no brand account '" + accountKey + "'.");
         }
     }

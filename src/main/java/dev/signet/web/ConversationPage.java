@@ -208,7 +208,7 @@ public class ConversationPage {
                 return candidate;
             }
         }
-        throw new ProblemException(400, "status-required", "Choose a status", "Choose the new status from the list.");
+        throw new ProblemException(400, "status-required", "Status required", "Choose the new status from the list.");
     }
 
     private TemplateInstance page(long id, String draft, String error, String notice) {

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelPoller;
-import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,12 +27,11 @@ import io.restassured.http.ContentType;
  * is flagged as market feedback in one click.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class CannedReplyBrowserTest extends BrowserTest {
 
     @Inject
     SandboxService sandbox;
-    @Inject
-    SandboxFaults faults;
     @Inject
     ChannelPoller poller;
     @Inject
@@ -41,12 +40,6 @@ class CannedReplyBrowserTest extends BrowserTest {
     EntityManager em;
 
     private final String run = Long.toString(System.nanoTime(), 36);
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
-    }
 
     @Test
     void aCannedReplyIsInsertedFilledInAndSentOnlyOnceItsMarkerIsReplaced() {

@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 
 import com.microsoft.playwright.Page;
@@ -20,12 +19,14 @@ import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxFault;
 import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What an agent does in a real browser today: log in, open a conversation, write with the live counter, send. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class ConversationBrowserTest extends BrowserTest {
 
     @Inject
@@ -38,17 +39,6 @@ class ConversationBrowserTest extends BrowserTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
-    }
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
-    }
 
     @Test
     void anAgentLogsInAndSeesTheQueue() {

@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 
 import dev.signet.channel.Author;
@@ -19,8 +18,8 @@ import dev.signet.channel.Network;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -29,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the escalation back on the conversation page, saying why.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class EscalationBrowserTest extends BrowserTest {
 
     @Inject
@@ -37,13 +37,6 @@ class EscalationBrowserTest extends BrowserTest {
     TestWorld world;
     @Inject
     IntakeService intake;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void theThirdContactShowsEscalatedLiveOnTheLeadsQueue(TestInfo test) {
@@ -53,7 +46,7 @@ class EscalationBrowserTest extends BrowserTest {
         Instant start = Instant.now().minus(Duration.ofDays(2));
         intake.receive(dm(author, "my refund never came", start));
         intake.receive(dm(author, "still no refund", start.plus(Duration.ofHours(20))));
-        long id = conversationOf(author);
+        long id = world.latestConversationOf(author);
 
         loginAs(page, lena);
         page.navigate("/queue?account=" + TestWorld.MOBILE + "&kind=DM");
@@ -86,11 +79,5 @@ class EscalationBrowserTest extends BrowserTest {
     private InboundMessage dm(Author author, String text, Instant at) {
         return new InboundMessage(TestWorld.MOBILE, Network.X, world.nextId(), MessageKind.DIRECT_MESSAGE, author,
                 "brand", text, null, at);
-    }
-
-    private long conversationOf(Author author) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.id from Conversation c where c.identity.externalUserId = :u", Long.class)
-                .setParameter("u", author.userId()).getSingleResult());
     }
 }

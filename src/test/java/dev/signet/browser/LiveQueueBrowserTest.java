@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 
 import com.microsoft.playwright.Page;
@@ -18,8 +17,8 @@ import com.microsoft.playwright.options.SelectOption;
 
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the first replies with the live counter and signature, then hands the conversation off to the second.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class LiveQueueBrowserTest extends BrowserTest {
 
     @Inject
@@ -36,13 +36,6 @@ class LiveQueueBrowserTest extends BrowserTest {
     ChannelPoller poller;
     @Inject
     TestWorld world;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void twoAgentsWorkTheQueueWithoutADoubleReply(TestInfo test) {
@@ -60,7 +53,7 @@ class LiveQueueBrowserTest extends BrowserTest {
         assertThat(page.locator("#queue-rows")).containsText("@" + customer);
         screenshot(page, test, "live-row");
 
-        long id = conversationOf(customer);
+        long id = world.latestConversationOf(customer);
         page.navigate("/conversations/" + id);
         page.waitForNavigation(() -> page.locator("form[action$='/claim'] button").click());
         assertThat(page.locator("#holder")).containsText("held by ^" + maria.initials());
@@ -91,12 +84,6 @@ class LiveQueueBrowserTest extends BrowserTest {
         assertThat(page.locator("#handoffs")).containsText("Jonas knows the charger recall");
         assertThat(page.locator("#handoffs")).containsText("^" + jonas.initials());
         screenshot(page, test, "handed-off");
-    }
-
-    private long conversationOf(String handle) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.id from Conversation c where c.identity.handle = :h", Long.class)
-                .setParameter("h", handle).getSingleResult());
     }
 
     /** What the brand sent this customer by DM on the sandbox X, starting with {@code prefix}. */

@@ -8,19 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.sandbox.SandboxFault;
 import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What polling does when X misbehaves (sandbox fault injection): nothing is lost, nothing is stored twice. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class ChannelFaultsTest {
 
     private static final String MENTIONS = "statuses/mentions_timeline.json";
@@ -35,17 +36,6 @@ class ChannelFaultsTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
-    }
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
-    }
 
     @Test
     void a429IsWaitedOutThenEverythingArrives() throws InterruptedException {

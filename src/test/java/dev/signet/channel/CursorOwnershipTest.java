@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * records the last customer message, never writes an older cursor or lease back over the poller's.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class CursorOwnershipTest {
 
     @Inject
@@ -43,11 +45,6 @@ class CursorOwnershipTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void anIntakeBatchInterleavedWithTheCursorMoveNeverPutsTheCursorOrTheLeaseBack() throws Exception {

@@ -19,13 +19,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.sandbox.SandboxFault;
 import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ import io.restassured.response.ValidatableResponse;
  * {@code /api/accounts}, the channel health group and the page; readiness doesn't follow X's trouble.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class EndpointIndependenceTest {
 
     private static final String MENTIONS = "statuses/mentions_timeline.json";
@@ -59,15 +61,8 @@ class EndpointIndependenceTest {
     @Inject
     EntityManager em;
 
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
-    }
-
     @AfterEach
     void heal() {
-        faults.clear();
         assertNull(poller.poll(TestWorld.AIR).error());
         assertNull(poller.poll(TestWorld.MOBILE).error());
     }

@@ -14,17 +14,19 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The first poll of an account reads back its initial backfill window only; health shows limits and backlog. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class InitialBackfillAndBacklogTest {
 
     @Inject
@@ -37,11 +39,6 @@ class InitialBackfillAndBacklogTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void aNewAccountReadsBackItsBackfillWindowAndNothingOlder() {

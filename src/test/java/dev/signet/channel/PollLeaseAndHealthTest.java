@@ -14,17 +14,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** One poller per account (a database lease), and channel health that follows each account's endpoints. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class PollLeaseAndHealthTest {
 
     @Inject
@@ -41,11 +43,6 @@ class PollLeaseAndHealthTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @AfterEach
     void releaseAndHeal() {

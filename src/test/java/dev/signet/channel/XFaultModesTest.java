@@ -12,15 +12,16 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.signet.sandbox.SandboxFault;
 import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * unreadable. Nothing is lost, nothing is stored twice, and polling never stops for longer than one window.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class XFaultModesTest {
 
     @Inject
@@ -48,19 +50,12 @@ class XFaultModesTest {
 
     @BeforeEach
     void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
         // Earlier polls of the shared test accounts must not space this test's polls out.
         for (String account : List.of(TestWorld.AIR, TestWorld.AIR_V2)) {
             for (ApiCall call : List.of(ApiCall.MENTIONS, ApiCall.DIRECT_MESSAGES)) {
                 budget.observed(account, call, 100_000, 100_000, Instant.now().plusSeconds(900));
             }
         }
-    }
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
     }
 
     @Test

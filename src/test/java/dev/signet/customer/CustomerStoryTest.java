@@ -109,7 +109,7 @@ class CustomerStoryTest {
         Author sue = new Author(world.nextId(), local, "Sue Same " + run);
         InboundMessage mention = world.mention(TestWorld.AIR, sue, "@SignetTestAir where is my bag", null);
         intake.receive(mention);
-        long conversation = conversationOf(mention);
+        long conversation = world.conversationOf(mention);
         TestWorld.Login agent = world.agent();
 
         Response page = given().auth().preemptive().basic(agent.username(), agent.password())
@@ -202,8 +202,8 @@ class CustomerStoryTest {
         intake.receive(mention);
         intake.receive(dm);
         TestWorld.Login agent = world.agent();
-        long publicConversation = conversationOf(mention);
-        long dmConversation = conversationOf(dm);
+        long publicConversation = world.conversationOf(mention);
+        long dmConversation = world.conversationOf(dm);
         agentReply(dmConversation, agent.username(), "We'll refund one of them");
         long customerId = customerIdOf(zed.userId());
 
@@ -253,7 +253,7 @@ class CustomerStoryTest {
         import1(new CrmRecord(run + "-Y", "Yara Status", null, "gold", null, null, yara.userId(), null, null));
         InboundMessage first = world.mention(TestWorld.AIR, yara, "@SignetTestAir my card was declined", null);
         intake.receive(first);
-        long conversation = conversationOf(first);
+        long conversation = world.conversationOf(first);
         long customerId = customerIdOf(yara.userId());
         TestWorld.Login agent = world.agent();
         TestWorld.Login colleague = world.agent();
@@ -384,12 +384,6 @@ class CustomerStoryTest {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select i.customer.id from SocialIdentity i where i.externalUserId = :u", Long.class)
                 .setParameter("u", userId).getSingleResult());
-    }
-
-    private long conversationOf(InboundMessage message) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", message.externalId()).getSingleResult());
     }
 
     private long messageId(InboundMessage message) {

@@ -17,14 +17,15 @@ import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.CustomerView;
 import dev.signet.sandbox.SandboxDirectMessageView;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -37,6 +38,7 @@ import io.restassured.http.ContentType;
  * ({@link #air()}) and a DM account with another signature format ({@link #mobile()}). The sandbox verifies every
  * request's OAuth signature, so a passing flow also proves the connector signs correctly.
  */
+@ExtendWith(SandboxExtension.class)
 abstract class AbstractMentionToReplyTest {
 
     /** A configured brand account and the handle of its sandbox user. */
@@ -57,11 +59,6 @@ abstract class AbstractMentionToReplyTest {
     protected TestWorld world;
     @Inject
     protected EntityManager em;
-
-    @BeforeEach
-    void brandsExistOnTheSandbox() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void aMentionIsQueuedAndGetsExactlyOneSignedThreadedReply() {

@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -53,6 +53,7 @@ import dev.signet.sandbox.SandboxDirectMessageView;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.testsupport.KafkaTestProfile;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,6 +70,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(KafkaTestProfile.class)
+@ExtendWith(SandboxExtension.class)
 class KafkaFlowIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -85,11 +87,6 @@ class KafkaFlowIT {
     MessagingConfig messaging;
     @Inject
     ObjectMapper json;
-
-    @BeforeEach
-    void brandsExistOnTheSandbox() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void polledMessagesTravelKeyedByConversationAndAreStoredOnceInOrder() {
@@ -196,7 +193,7 @@ class KafkaFlowIT {
         SandboxTweetView mention = sandbox.postMention(customer, TestWorld.AIR_HANDLE, "is my flight on time?", null);
         assertNull(poller.poll(TestWorld.AIR).error());
         awaitStored(List.of(Long.toString(mention.id())));
-        long conversation = conversationOf(Long.toString(mention.id()));
+        long conversation = world.conversationOfExternalId(Long.toString(mention.id()));
 
         List<String> sent = List.of("Checking that for you now.", "It is on time, gate B12.");
         for (String text : sent) {
@@ -237,12 +234,6 @@ class KafkaFlowIT {
             sleep(Duration.ofMillis(200));
         }
         return fail("fewer than " + count + " replies published after " + PATIENCE);
-    }
-
-    private long conversationOf(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", externalId).getSingleResult());
     }
 
     private void awaitStored(Collection<String> externalIds) {

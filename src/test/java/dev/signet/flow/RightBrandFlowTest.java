@@ -13,12 +13,13 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import io.restassured.http.ContentType;
  * another customer's post is the replier's own conversation, shown as related to the first.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class RightBrandFlowTest {
 
     @Inject
@@ -40,11 +42,6 @@ class RightBrandFlowTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brandsExistOnTheSandbox() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void aPostMentioningTwoBrandsIsInBothQueuesAndEachAnswerIsPublishedByItsOwnAccount() {
@@ -127,9 +124,7 @@ class RightBrandFlowTest {
     }
 
     private long conversationOf(String handle, String account) {
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.id from Conversation c where c.identity.handle = :h and c.account.accountKey = :a", Long.class)
-                .setParameter("h", handle).setParameter("a", account).getResultList());
+        List<Long> ids = world.conversationsOf(handle, account);
         assertEquals(1, ids.size(), "one conversation of " + handle + " on " + account);
         return ids.get(0);
     }

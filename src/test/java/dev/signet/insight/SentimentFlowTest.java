@@ -71,7 +71,7 @@ class SentimentFlowTest {
         assertEquals(Sentiment.NEGATIVE, fired.get(0).sentiment());
         assertEquals(TestWorld.AIR, fired.get(0).accountKey());
 
-        long conversation = conversationOf(messageId);
+        long conversation = world.conversationOfMessage(messageId);
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/api/conversations/" + conversation)
                 .then().statusCode(200)
@@ -90,7 +90,7 @@ class SentimentFlowTest {
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Page Fixer"), "@SignetTestAir ok then", null);
         intake.receive(mention);
         long messageId = messageOf(mention);
-        long conversation = conversationOf(messageId);
+        long conversation = world.conversationOfMessage(messageId);
         Response page = given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/conversations/" + conversation);
         given().auth().preemptive().basic(agent.username(), agent.password())
@@ -255,11 +255,5 @@ class SentimentFlowTest {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select m.id from Message m where m.externalId = :id", Long.class)
                 .setParameter("id", inbound.externalId()).getSingleResult());
-    }
-
-    private long conversationOf(long messageId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.id = :id", Long.class)
-                .setParameter("id", messageId).getSingleResult());
     }
 }

@@ -19,14 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import dev.signet.channel.InboundMessage;
 import dev.signet.intake.IntakeService;
 import dev.signet.testsupport.TestWorld;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,8 +39,6 @@ class NotificationEventsTest {
     TestWorld world;
     @Inject
     IntakeService intake;
-    @Inject
-    EntityManager em;
 
     @Test
     void aMentionReachesOnlyTheMentionedUsersStream() throws Exception {
@@ -51,10 +47,9 @@ class NotificationEventsTest {
         TestWorld.Login other = world.agent();
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Live Mention"), "@SignetTestAir hi", null);
         intake.receive(mention);
-        long id = conversationOf(mention);
-        InboundMessage second = world.mention(TestWorld.AIR, world.customer("Live Mention Two"), "@SignetTestAir hi", null);
-        intake.receive(second);
-        long secondId = conversationOf(second);
+        long id = world.conversationOf(mention);
+        long secondId = world.conversation().account(TestWorld.AIR).customer(world.customer("Live Mention Two"))
+                .mention("@SignetTestAir hi").create().id();
 
         Sse mine = open(mentioned);
         Sse theirs = open(other);
@@ -81,12 +76,6 @@ class NotificationEventsTest {
             mine.response.body().close();
             theirs.response.body().close();
         }
-    }
-
-    private long conversationOf(InboundMessage message) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", message.externalId()).getSingleResult());
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +39,7 @@ import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.sandbox.SandboxUserView;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +51,7 @@ import io.restassured.http.ContentType;
  * changes a known handle.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class QuarantineTest {
 
     private static final String V2_MENTIONS = "mentions";
@@ -76,15 +78,8 @@ class QuarantineTest {
 
     @BeforeEach
     void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
         // Reads whatever earlier tests left for the brand, so that each test sees only its own items.
         assertNull(poller.poll(TestWorld.AIR_V2).error());
-    }
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
     }
 
     @Test

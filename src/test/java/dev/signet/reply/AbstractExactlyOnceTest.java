@@ -23,9 +23,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ApiUsageService;
 import dev.signet.channel.ApiUsageView;
@@ -37,6 +36,7 @@ import dev.signet.sandbox.SandboxService;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;
 import dev.signet.testsupport.PendingReplies;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -47,6 +47,7 @@ import io.restassured.http.ContentType;
  * it (stored, answered too late) end up on X once each; a reply left PUBLISHING by a publisher that died is taken
  * back by the sweeper and found on X instead of being sent again. Counted on the sandbox's own tables.
  */
+@ExtendWith(SandboxExtension.class)
 abstract class AbstractExactlyOnceTest {
 
     private static final int REPLIES = 100;
@@ -83,17 +84,6 @@ abstract class AbstractExactlyOnceTest {
     ChannelConnectors connectors;
     @Inject
     ApiUsageService usage;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
-    }
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
-    }
 
     @Test
     void hundredRepliesUnderFailuresBeforeAndAfterTheWriteAreOnXExactlyOnce() throws Exception {
@@ -342,7 +332,6 @@ abstract class AbstractExactlyOnceTest {
         // A 5xx before the write three times in a row: the attempt ends PENDING, the sweeper finishes it.
         faults.arm(new SandboxFault(path, 4, 503, 0, false, 0));
     }
-
 
     /** Stores a reply and leaves it as a publisher that died mid-publish would: PUBLISHING, claimed long ago. */
     private long storeStuck(TestWorld.Login agent, long conversation, String text, boolean reachedX) {

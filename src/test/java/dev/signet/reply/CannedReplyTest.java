@@ -150,7 +150,7 @@ class CannedReplyTest {
         // The compose box lists only what fits this conversation (test-air, public), filled in.
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Search Me"), "@SignetTestAir hello", null);
         intake.receive(mention);
-        long conversation = conversationOf(mention);
+        long conversation = world.conversationOf(mention);
         as(agent).header("HX-Request", "true").when().get("/conversations/" + conversation + "/canned?q=" + run)
                 .then().statusCode(200)
                 .body(allOf(containsString(run + " air public"), containsString(run + " shared"),
@@ -171,7 +171,7 @@ class CannedReplyTest {
         importCrm(new CrmRecord(run + "-R", "Rosa Maria Lind", null, "none", null, null, rosa.userId(), null, null));
         InboundMessage fromRosa = world.mention(TestWorld.AIR, rosa, "@SignetTestAir my booking XK42 is gone", null);
         intake.receive(fromRosa);
-        long rosaConversation = conversationOf(fromRosa);
+        long rosaConversation = world.conversationOf(fromRosa);
         as(agent).body("{\"label\":\"Booking code\",\"value\":\"XK42\"}")
                 .when().post("/api/messages/" + messageId(fromRosa) + "/facts").then().statusCode(201);
         as(agent).when().get("/api/conversations/" + rosaConversation + "/canned-replies/" + id + "/render")
@@ -183,7 +183,7 @@ class CannedReplyTest {
         // Not in the CRM: the X display name's first word; no fact pinned: a marker.
         InboundMessage fromKai = world.mention(TestWorld.AIR, world.customer("Kai  Berg"), "@SignetTestAir hi", null);
         intake.receive(fromKai);
-        as(agent).when().get("/api/conversations/" + conversationOf(fromKai) + "/canned-replies/" + id + "/render")
+        as(agent).when().get("/api/conversations/" + world.conversationOf(fromKai) + "/canned-replies/" + id + "/render")
                 .then().statusCode(200)
                 .body("text", containsString("Hi Kai (Kai  Berg, @"))
                 .body("text", containsString("code [[fact:booking CODE]]."))
@@ -193,7 +193,7 @@ class CannedReplyTest {
         Author nameless = new Author(world.nextId(), "nameless" + run, null);
         InboundMessage fromNobody = world.mention(TestWorld.AIR, nameless, "@SignetTestAir ?", null);
         intake.receive(fromNobody);
-        as(agent).when().get("/api/conversations/" + conversationOf(fromNobody) + "/canned-replies/" + id + "/render")
+        as(agent).when().get("/api/conversations/" + world.conversationOf(fromNobody) + "/canned-replies/" + id + "/render")
                 .then().statusCode(200).body("text", containsString("Hi [[first_name]] ([[name]], @nameless" + run + ")"))
                 .body("missing", equalTo(List.of("first_name", "name", "fact:booking CODE")));
 
@@ -215,7 +215,7 @@ class CannedReplyTest {
         InboundMessage mention = world.mention(TestWorld.AIR, new Author(world.nextId(), handle, null),
                 "@SignetTestAir where is my refund", null);
         intake.receive(mention);
-        long conversation = conversationOf(mention);
+        long conversation = world.conversationOf(mention);
         long id = create(lead, "Refund " + run, "Hi {first_name}, your refund is on its way.", TestWorld.AIR, "public");
 
         String text = as(agent).when().get("/api/conversations/" + conversation + "/canned-replies/" + id + "/render")
@@ -252,7 +252,7 @@ class CannedReplyTest {
         InboundMessage mention = world.mention(TestWorld.MOBILE, new Author(world.nextId(), "anon" + run, null),
                 "@SignetTestMobile hm", null);
         intake.receive(mention);
-        long conversation = conversationOf(mention);
+        long conversation = world.conversationOf(mention);
 
         Response page = given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/conversations/" + conversation);
@@ -347,12 +347,6 @@ class CannedReplyTest {
         if (!report.applied()) {
             throw new AssertionError(report.errors().toString());
         }
-    }
-
-    private long conversationOf(InboundMessage message) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", message.externalId()).getSingleResult());
     }
 
     private long messageId(InboundMessage message) {

@@ -15,9 +15,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxFault;
@@ -25,6 +24,7 @@ import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
 import dev.signet.testsupport.Csrf;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +36,7 @@ import io.restassured.response.Response;
  * the API (delivery status, retry endpoint); retrying publishes it once. Bad retries are refused clearly.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class FailedPublishTest {
 
     @Inject
@@ -48,17 +49,6 @@ class FailedPublishTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
-    }
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
-    }
 
     @Test
     void aRefusedReplyShowsItsReasonAndRetryPublishesItOnce() {

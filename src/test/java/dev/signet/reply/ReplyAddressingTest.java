@@ -13,13 +13,14 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.testsupport.Csrf;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import io.restassured.response.Response;
  * post of the conversation is refused with a 422 problem.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class ReplyAddressingTest {
 
     @Inject
@@ -42,11 +44,6 @@ class ReplyAddressingTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     /**
      * A conversation opened by the customer, then a post by someone else in the same thread (the latest). Threading

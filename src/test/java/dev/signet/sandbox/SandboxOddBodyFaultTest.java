@@ -5,23 +5,17 @@ import static org.hamcrest.Matchers.equalTo;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.signet.testsupport.SandboxExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Odd 2xx answers are armed through the fault API only as after-write faults of a known kind. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class SandboxOddBodyFaultTest {
-
-    @Inject
-    SandboxFaults faults;
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
-    }
 
     @Test
     void anOddBodyIsArmedAfterTheWriteOnly() {

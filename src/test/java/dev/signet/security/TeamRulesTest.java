@@ -7,12 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.InboundMessage;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import io.restassured.http.ContentType;
 
 /** Signature rules: initials are unique in the team (a clear 409), and the server always signs replies. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class TeamRulesTest {
 
     @Inject
@@ -30,11 +32,6 @@ class TeamRulesTest {
     SandboxService sandbox;
     @Inject
     jakarta.persistence.EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void initialsAreUniqueInTheTeamWhateverTheirCase() {

@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.InboundMessage;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.testsupport.Csrf;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import io.restassured.response.Response;
 
 /** The queue and conversation pages of the live queue: holder, reasons, claim, collision, status, hand-off. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class LiveQueuePagesTest {
 
     @Inject
@@ -33,11 +35,6 @@ class LiveQueuePagesTest {
     SandboxService sandbox;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void aSecondAgentSeesTheHolderAndTheirReplyIsRefusedOnThePageWithTheDraftKept() {

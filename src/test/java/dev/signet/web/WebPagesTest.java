@@ -87,7 +87,7 @@ class WebPagesTest {
                 .body(not(containsString("<script>alert(1)")))
                 .body(not(containsString("<img src=x")));
         given().auth().preemptive().basic(agent.username(), agent.password())
-                .when().get("/conversations/" + conversationOf(mention))
+                .when().get("/conversations/" + world.conversationOf(mention))
                 .then().statusCode(200)
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(not(containsString("<script>alert(1)")));
@@ -105,9 +105,8 @@ class WebPagesTest {
     @Test
     void theConversationPageShowsTheAgentsSignatureAndTheLengthLeft() {
         TestWorld.Login agent = world.agent();
-        InboundMessage mention = world.mention(TestWorld.MOBILE, world.customer("Sig Nature"), "@SignetTestMobile no signal", null);
-        intake.receive(mention);
-        long id = conversationOf(mention);
+        long id = world.conversation().account(TestWorld.MOBILE).customer(world.customer("Sig Nature"))
+                .mention("@SignetTestMobile no signal").create().id();
         // test-mobile signs " -{initials-lower}": 1 space + dash + 3 letters = 5 of 280.
         Response page = given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/conversations/" + id);
@@ -131,9 +130,8 @@ class WebPagesTest {
     @Test
     void anEmptyReplyFromThePageIsRefusedReadablyAndAFormWithoutCsrfTokenIsRejected() {
         TestWorld.Login agent = world.agent();
-        InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Empty Reply"), "@SignetTestAir hm", null);
-        intake.receive(mention);
-        long id = conversationOf(mention);
+        long id = world.conversation().account(TestWorld.AIR).customer(world.customer("Empty Reply"))
+                .mention("@SignetTestAir hm").create().id();
         Response page = given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/conversations/" + id);
         given().auth().preemptive().basic(agent.username(), agent.password())
@@ -178,11 +176,5 @@ class WebPagesTest {
                 .when().get("/conversations/99999999")
                 .then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("There is no conversation 99999999."));
-    }
-
-    private long conversationOf(InboundMessage message) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", message.externalId()).getSingleResult());
     }
 }

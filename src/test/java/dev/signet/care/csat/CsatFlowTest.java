@@ -14,8 +14,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.care.ConversationKind;
 import dev.signet.channel.ChannelPoller;
@@ -24,6 +24,7 @@ import dev.signet.sandbox.SandboxDirectMessageView;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ import io.restassured.specification.RequestSpecification;
  * stays resolved → the insights count it. Time is moved by calling {@link CsatAsker#askDue} with a later moment.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class CsatFlowTest {
 
     private static final Duration AFTER_DELAY = Duration.ofMinutes(11);
@@ -52,18 +54,13 @@ class CsatFlowTest {
     @Inject
     EntityManager em;
 
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
-
     @Test
     void aResolvedPublicConversationIsAskedOnceAndAPlainScoreIsStoredWithoutReopeningIt() {
         TestWorld.Login agent = world.agent();
         String customer = world.sandboxCustomer(sandbox, "Sam Survey");
         SandboxTweetView mention = sandbox.postMention(customer, TestWorld.AIR_HANDLE, "my bag is lost", null);
         assertNull(poller.poll(TestWorld.AIR).error());
-        long id = conversationOf(customer);
+        long id = world.latestConversationOf(customer);
         reply(agent, id, "Found it! It arrives tonight.");
         resolve(agent, id);
 
@@ -113,7 +110,7 @@ class CsatFlowTest {
         String customer = world.sandboxCustomer(sandbox, "Dee Direct");
         sandbox.sendDirectMessage(customer, TestWorld.MOBILE_HANDLE, "my SIM is dead");
         assertNull(poller.poll(TestWorld.MOBILE).error());
-        long dm = conversationOf(customer);
+        long dm = world.latestConversationOf(customer);
         reply(agent, dm, "A new SIM is on its way.");
         resolve(agent, dm);
         asker.askDue(Instant.now().plus(AFTER_DELAY));
@@ -146,7 +143,7 @@ class CsatFlowTest {
         // The same customer on the other brand, in public, days later: not asked again within 30 days.
         sandbox.postMention(customer, TestWorld.AIR_HANDLE, "and my flight was late", null);
         assertNull(poller.poll(TestWorld.AIR).error());
-        long other = conversationOf(customer, ConversationKind.PUBLIC);
+        long other = world.latestConversationOf(customer, ConversationKind.PUBLIC);
         reply(agent, other, "Sorry about that.");
         resolve(agent, other);
         int before = sandbox.tweetsBy(TestWorld.AIR_HANDLE).size();
@@ -163,7 +160,7 @@ class CsatFlowTest {
         String customer = world.sandboxCustomer(sandbox, "Eve Escalated");
         sandbox.postMention(customer, TestWorld.AIR_HANDLE, "third time I write about this refund", null);
         assertNull(poller.poll(TestWorld.AIR).error());
-        long id = conversationOf(customer);
+        long id = world.latestConversationOf(customer);
         reply(agent, id, "A lead is on it.");
         // Set by the escalation rule (issue #7, another part); here by hand.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update conversation set escalated = true where id = :id")
@@ -187,7 +184,7 @@ class CsatFlowTest {
         String customer = world.sandboxCustomer(sandbox, "Rita Reopen");
         sandbox.postMention(customer, TestWorld.AIR_HANDLE, "seat not assigned", null);
         assertNull(poller.poll(TestWorld.AIR).error());
-        long id = conversationOf(customer);
+        long id = world.latestConversationOf(customer);
         reply(agent, id, "Done, 14C.");
         resolve(agent, id);
         as(agent).contentType(ContentType.JSON).body("{\"status\":\"OPEN\"}")
@@ -228,17 +225,5 @@ class CsatFlowTest {
 
     private JsonPath surveys(TestWorld.Login agent, long id) {
         return as(agent).get("/api/conversations/" + id + "/csat").then().statusCode(200).extract().jsonPath();
-    }
-
-    private long conversationOf(String handle) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.id from Conversation c where c.identity.handle = :h order by c.id desc", Long.class)
-                .setParameter("h", handle).setMaxResults(1).getSingleResult());
-    }
-
-    private long conversationOf(String handle, ConversationKind kind) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.id from Conversation c where c.identity.handle = :h and c.kind = :k order by c.id desc", Long.class)
-                .setParameter("h", handle).setParameter("k", kind).setMaxResults(1).getSingleResult());
     }
 }

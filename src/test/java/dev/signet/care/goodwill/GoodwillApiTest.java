@@ -270,7 +270,7 @@ class GoodwillApiTest {
                 author.handle(), null)), "test").applied());
         InboundMessage mention = world.mention(TestWorld.AIR, author, "@SignetTestAir my bag is lost", null);
         intake.receive(mention);
-        long conversation = conversationOf(mention.externalId());
+        long conversation = world.conversationOfExternalId(mention.externalId());
         long customer = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select c.id from Customer c where c.crmId = :c", Long.class).setParameter("c", crmId).getSingleResult());
 
@@ -316,13 +316,7 @@ class GoodwillApiTest {
     private long aConversation(String name) {
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer(name), "@SignetTestAir goodwill please", null);
         intake.receive(mention);
-        return conversationOf(mention.externalId());
-    }
-
-    private long conversationOf(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", externalId).getSingleResult());
+        return world.conversationOfExternalId(mention.externalId());
     }
 
     private long gesturesOf(TestWorld.Login user) {

@@ -164,7 +164,7 @@ class ConversationNotesTest {
         TestWorld.Login colleague = world.agent();
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Timeline Notes"), "@SignetTestAir my bag?", null);
         intake.receive(mention);
-        long conversationId = conversationOf(mention);
+        long conversationId = world.conversationOf(mention);
         long customerId = linkToANewCustomer(conversationId);
 
         as(author).body("{\"text\":\"Conversation note for @" + colleague.initials() + "\"}")
@@ -201,13 +201,7 @@ class ConversationNotesTest {
     private long aConversation(String name) {
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer(name), "@SignetTestAir hello?", null);
         intake.receive(mention);
-        return conversationOf(mention);
-    }
-
-    private long conversationOf(InboundMessage message) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", message.externalId()).getSingleResult());
+        return world.conversationOf(mention);
     }
 
     /** Links the conversation's author to a fresh customer, as the CRM or an agent would. */

@@ -26,8 +26,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.Author;
 import dev.signet.channel.ChannelPoller;
@@ -40,6 +40,7 @@ import dev.signet.reply.ScheduledUpdateSender;
 import dev.signet.sandbox.SandboxDirectMessageView;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,7 @@ import io.restassured.specification.RequestSpecification;
  * signed, and leaving waiting on us settles the promise.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class PromisedUpdateTest {
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
@@ -75,11 +77,6 @@ class PromisedUpdateTest {
     ScheduledUpdateSender sender;
     @Inject
     CrmImportService crm;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void waitingOnUsNeedsAValidPromiseAndABadOneChangesNothing() {
@@ -282,7 +279,7 @@ class PromisedUpdateTest {
                 author.userId(), author.handle(), null)), "test");
         InboundMessage first = world.mention(TestWorld.AIR, author, "@SignetTestAir where is my refund", null);
         intake.receive(first);
-        long id = conversationOf(first.externalId());
+        long id = world.conversationOfExternalId(first.externalId());
         String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
 
         // Resolved before it is due: withdrawn.
@@ -438,13 +435,7 @@ class PromisedUpdateTest {
         String handle = account.equals(TestWorld.MOBILE) ? TestWorld.MOBILE_HANDLE : TestWorld.AIR_HANDLE;
         InboundMessage mention = world.mention(account, world.customer(name), "@" + handle + " help please", null);
         intake.receive(mention);
-        return conversationOf(mention.externalId());
-    }
-
-    private long conversationOf(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", externalId).getSingleResult());
+        return world.conversationOfExternalId(mention.externalId());
     }
 
     private long conversationOfHandle(String handle) {

@@ -18,8 +18,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
@@ -29,6 +29,7 @@ import dev.signet.insight.MessageScored;
 import dev.signet.insight.Sentiment;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** The live queue through the API: claim and collision, hand-off, statuses and reopening, priority and its reasons. */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class LiveQueueTest {
 
     @Inject
@@ -51,11 +53,6 @@ class LiveQueueTest {
     CrmImportService crm;
     @Inject
     Event<MessageScored> scored;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void aClaimIsVisibleToEveryoneAndAnotherAgentsReplyIsRefusedAndNeverSent() {
@@ -162,7 +159,7 @@ class LiveQueueTest {
                 dev.signet.channel.MessageKind.MENTION, author, null, "@SignetTestAir my bag is lost", null,
                 Instant.now().minus(Duration.ofHours(2)));
         intake.receive(first);
-        long id = conversationOf(first.externalId());
+        long id = world.conversationOfExternalId(first.externalId());
         String path = "/api/conversations/" + id + "/status";
 
         as(maria).contentType(ContentType.JSON).body("{\"status\":\"WAITING_ON_US\",\"promisedUpdateAt\":\""
@@ -185,7 +182,7 @@ class LiveQueueTest {
         // The customer writes again within the reopen window: same conversation, reopened, a repeat contact.
         InboundMessage again = world.mention(TestWorld.AIR, author, "@SignetTestAir still no bag", null);
         intake.receive(again);
-        assertEquals(id, conversationOf(again.externalId()));
+        assertEquals(id, world.conversationOfExternalId(again.externalId()));
         as(maria).get("/api/conversations/" + id).then()
                 .body("status", equalTo("OPEN"))
                 .body("contactCount", equalTo(2))
@@ -203,8 +200,8 @@ class LiveQueueTest {
         InboundMessage plain = world.mention(TestWorld.MOBILE, world.customer("Plain Member"), "@SignetTestMobile hi", null);
         InboundMessage golden = world.mention(TestWorld.MOBILE, gold, "@SignetTestMobile hi too", null);
         intake.receiveAll(List.of(plain, golden));
-        long plainId = conversationOf(plain.externalId());
-        long goldId = conversationOf(golden.externalId());
+        long plainId = world.conversationOfExternalId(plain.externalId());
+        long goldId = world.conversationOfExternalId(golden.externalId());
 
         as(maria).get("/api/conversations/" + goldId).then().body("reasons", hasItem("gold tier +30"))
                 .body("score", org.hamcrest.Matchers.greaterThanOrEqualTo(30));
@@ -222,7 +219,7 @@ class LiveQueueTest {
         TestWorld.Login maria = world.agent();
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Angry Flyer"), "@SignetTestAir worst airline", null);
         intake.receive(mention);
-        long id = conversationOf(mention.externalId());
+        long id = world.conversationOfExternalId(mention.externalId());
         long messageId = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select m.id from Message m where m.externalId = :id", Long.class)
                 .setParameter("id", mention.externalId()).getSingleResult());
@@ -247,13 +244,7 @@ class LiveQueueTest {
     private long aConversation(String name) {
         InboundMessage mention = world.mention(TestWorld.AIR, world.customer(name), "@SignetTestAir help please", null);
         intake.receive(mention);
-        return conversationOf(mention.externalId());
-    }
-
-    private long conversationOf(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", externalId).getSingleResult());
+        return world.conversationOfExternalId(mention.externalId());
     }
 
     private long outgoingCount(long conversationId) {

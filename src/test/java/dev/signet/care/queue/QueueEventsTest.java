@@ -19,14 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import dev.signet.channel.InboundMessage;
 import dev.signet.intake.IntakeService;
 import dev.signet.testsupport.TestWorld;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,8 +39,6 @@ class QueueEventsTest {
     TestWorld world;
     @Inject
     IntakeService intake;
-    @Inject
-    EntityManager em;
 
     @Test
     void aMentionAndAClaimArriveAsEventsOnAnOpenStream() throws Exception {
@@ -67,7 +63,7 @@ class QueueEventsTest {
 
             InboundMessage mention = world.mention(TestWorld.AIR, world.customer("Live One"), "@SignetTestAir are you there?", null);
             intake.receive(mention);
-            long id = conversationOf(mention);
+            long id = world.conversationOf(mention);
             assertNotNull(next(data, 10, "\"MESSAGE_RECEIVED\"", "\"conversationId\":" + id), "the stored mention's event");
 
             given().auth().preemptive().basic(agent.username(), agent.password())
@@ -81,11 +77,5 @@ class QueueEventsTest {
     @Test
     void theStreamNeedsALogin() {
         given().accept("text/event-stream").when().get("/api/queue/events").then().statusCode(401);
-    }
-
-    private long conversationOf(InboundMessage message) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.conversation.id from Message m where m.externalId = :id", Long.class)
-                .setParameter("id", message.externalId()).getSingleResult());
     }
 }

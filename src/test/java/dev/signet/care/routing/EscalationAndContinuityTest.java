@@ -15,8 +15,8 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
@@ -25,6 +25,7 @@ import dev.signet.channel.Network;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +39,7 @@ import io.restassured.specification.RequestSpecification;
  * that agent is on shift, and becomes a normal row "handled before by" once the window ran out.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class EscalationAndContinuityTest {
 
     @Inject
@@ -48,11 +50,6 @@ class EscalationAndContinuityTest {
     EntityManager em;
     @Inject
     SandboxService sandbox;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-    }
 
     @Test
     void theThirdContactEscalatesToTheLeadsWithAuditAndNotificationsAndOnlyALeadTakesItBack() {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelConnector;
 import dev.signet.channel.ChannelConnectors;
@@ -31,6 +32,7 @@ import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.sandbox.SandboxUserView;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,6 +47,7 @@ import io.vertx.core.Vertx;
  */
 @QuarkusTest
 @TestProfile(XContractProfile.class)
+@ExtendWith(SandboxExtension.class)
 class XApiV2ContractTest {
 
     @Inject
@@ -69,15 +72,12 @@ class XApiV2ContractTest {
 
     @BeforeEach
     void record() throws Exception {
-        world.sandboxBrands(sandbox);
-        faults.clear();
         proxy = new RecordingProxy(vertx, URI.create(proxiedBaseUrl).getPort(), port);
         contract = XContract.load("/sandbox/x");
     }
 
     @AfterEach
     void stop() throws Exception {
-        faults.clear();
         proxy.close();
     }
 

@@ -17,9 +17,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.signet.channel.ChannelConnector;
 import dev.signet.channel.ChannelConnectors;
@@ -30,6 +29,7 @@ import dev.signet.sandbox.SandboxFault;
 import dev.signet.sandbox.SandboxFaults;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;
+import dev.signet.testsupport.SandboxExtension;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +40,7 @@ import io.restassured.path.json.JsonPath;
  * and recovers it from X's recent search, on v1.1 and v2; what is older than search reaches is reported lost.
  */
 @QuarkusTest
+@ExtendWith(SandboxExtension.class)
 class MentionGapRecoveryTest {
 
     /** More than the 800 mentions X's timeline serves back. */
@@ -58,17 +59,6 @@ class MentionGapRecoveryTest {
     TestWorld world;
     @Inject
     EntityManager em;
-
-    @BeforeEach
-    void brands() {
-        world.sandboxBrands(sandbox);
-        faults.clear();
-    }
-
-    @AfterEach
-    void disarm() {
-        faults.clear();
-    }
 
     @Test
     void v11GapIsSaidThenRecoveredBySearchAndEveryMentionIsStoredOnce() {
