@@ -84,7 +84,8 @@ public class PushIntake {
             return;
         }
         Instant now = clock.instant();
-        ledger.requests(read.accountKey(), 1);
+        // X serves 100 items a page: a read of n messages took at least n / 100 + 1 calls.
+        ledger.requests(read.accountKey(), 1 + read.messages().size() / 100);
         Instant since = ledger.pushSince(read.accountKey()).orElse(now);
         int found = 0;
         for (InboundMessage message : read.messages()) {
