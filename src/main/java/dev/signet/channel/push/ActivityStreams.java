@@ -164,28 +164,44 @@ public class ActivityStreams {
         }
     }
 
-    /** Reads lines until the stream ends; a line that is not JSON is skipped and logged (X sends keep-alive blanks). */
+    /**
+     * Reads lines until the stream ends; a line that is not JSON is skipped and logged (X sends keep-alive blanks).
+     * The lines already arrived are taken together (up to {@link #BATCH}), one hand-over per account, so that a burst
+     * or a backfill is stored in a few transactions rather than one per event.
+     */
     private void read(InputStream stream, Map<String, String> accountByUser) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
         String line;
         while (stop.getCount() > 0 && (line = lines.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode envelope;
-            try {
-                envelope = json.readTree(line);
-            } catch (JsonProcessingException e) {
-                LOG.warnf("activity stream line is not JSON, skipped: length=%d", line.length());
-                continue;
-            }
-            String accountKey = accountByUser.get(ActivityEvents.userId(envelope));
-            if (accountKey == null) {
-                LOG.debugf("activity event for a user no stream account has, skipped");
-                continue;
-            }
-            intake.take(accountKey, List.of(envelope));
+            Map<String, List<JsonNode>> byAccount = new LinkedHashMap<>();
+            int taken = 0;
+            do {
+                add(line, accountByUser, byAccount);
+                taken++;
+            } while (taken < BATCH && lines.ready() && (line = lines.readLine()) != null);
+            byAccount.forEach(intake::take);
         }
+    }
+
+    private static final int BATCH = 200;
+
+    private void add(String line, Map<String, String> accountByUser, Map<String, List<JsonNode>> byAccount) {
+        if (line.isBlank()) {
+            return;
+        }
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("activity stream line is not JSON, skipped: length=%d", line.length());
+            return;
+        }
+        String accountKey = accountByUser.get(ActivityEvents.userId(envelope));
+        if (accountKey == null) {
+            LOG.debugf("activity event for a user no stream account has, skipped");
+            return;
+        }
+        byAccount.computeIfAbsent(accountKey, k -> new ArrayList<>()).add(envelope);
     }
 
     private void failed(List<String> keys, String reason) {

@@ -3,7 +3,9 @@ package dev.signet.channel.push;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,15 +54,14 @@ public class PushIntake {
      * @return the number of messages handed over
      */
     public int take(String accountKey, List<JsonNode> envelopes) {
-        List<InboundMessage> messages = new ArrayList<>();
+        // One message per id: X may deliver an event twice, and one intake batch must not hold it twice.
+        Map<String, InboundMessage> messages = new LinkedHashMap<>();
         List<QuarantinedItem> untakable = new ArrayList<>();
         Instant now = clock.instant();
         for (JsonNode envelope : envelopes) {
             ActivityEvent event = ActivityEvents.read(accountKey, envelope);
             if (event.isMessage()) {
-                // Marked before the hand-over: a reconciliation poll racing this delivery must not count it as a gap.
-                ledger.seen(accountKey, event.message().externalId(), PushLedger.PUSHED, now);
-                messages.add(event.message());
+                messages.putIfAbsent(event.message().externalId(), event.message());
             } else if (event.quarantined() != null) {
                 untakable.add(event.quarantined());
             } else {
@@ -68,7 +69,9 @@ public class PushIntake {
             }
         }
         if (!messages.isEmpty()) {
-            handOver.deliver(messages);
+            // Marked before the hand-over: a reconciliation poll racing this delivery must not count it as a gap.
+            ledger.seenAll(accountKey, messages.keySet(), PushLedger.PUSHED, now);
+            handOver.deliver(List.copyOf(messages.values()));
             ledger.eventReceived(accountKey, now);
         }
         if (!untakable.isEmpty()) {

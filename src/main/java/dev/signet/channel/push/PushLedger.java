@@ -44,6 +44,12 @@ class PushLedger {
         em.createNativeQuery(sql).setParameter(1, accountKey).setParameter(2, now).executeUpdate();
     }
 
+    /** {@link #seen} for several ids in one transaction. */
+    @Transactional
+    void seenAll(String accountKey, java.util.Collection<String> externalIds, String source, Instant now) {
+        externalIds.forEach(id -> seen(accountKey, id, source, now));
+    }
+
     /** Records that {@code externalId} was seen first by {@code source}; false when it was seen already. */
     @Transactional
     boolean seen(String accountKey, String externalId, String source, Instant now) {
