@@ -68,8 +68,8 @@ public class ChannelAccountService {
     }
 
     /**
-     * How often the account is polled: its own {@code poll-interval}, else {@code signet.channel.poll-interval};
-     * empty when scheduled polling is off.
+     * How often the account is polled: in a push mode its {@code reconcile-interval} (at least one tick), else its
+     * own {@code poll-interval}, else {@code signet.channel.poll-interval}; empty when scheduled polling is off.
      */
     public Optional<Duration> pollInterval(String accountKey) {
         Optional<Duration> tick = PollInterval.parse(config.pollInterval());
@@ -77,7 +77,17 @@ public class ChannelAccountService {
             return tick;
         }
         ChannelConfig.Account account = config.accounts().get(accountKey);
+        if (account != null && account.delivery().pushed()) {
+            Duration reconcile = account.reconcileInterval();
+            return Optional.of(reconcile.compareTo(tick.get()) < 0 ? tick.get() : reconcile);
+        }
         return account == null ? tick : account.pollInterval().map(PollInterval::parse).orElse(tick);
+    }
+
+    /** How the account's new messages reach Signet ({@code poll} for an account that is not configured). */
+    public DeliveryMode delivery(String accountKey) {
+        ChannelConfig.Account account = config.accounts().get(accountKey);
+        return account == null ? DeliveryMode.POLL : account.delivery();
     }
 
     /** The since-moment of an account's first read: now minus its initial backfill window. */

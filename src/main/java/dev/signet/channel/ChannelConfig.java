@@ -114,5 +114,27 @@ public interface ChannelConfig {
          */
         @WithDefault("UTC")
         ZoneId timeZone();
+
+        /**
+         * How new mentions and DMs reach Signet: {@code poll}, {@code stream} (an outbound X Activity API stream) or
+         * {@code webhook} (X posts to {@code signet.channel.push.webhook-base-url} + the account key). The push modes
+         * need {@link #apiVersion()} {@code v2} and {@link #bearerToken()}; see docs/features/push.md.
+         */
+        @WithDefault("poll")
+        @WithConverter(DeliveryMode.ConfigConverter.class)
+        DeliveryMode delivery();
+
+        /**
+         * In a push mode, how often the account is still polled to find what X did not push (reconciliation), e.g.
+         * {@code 10m}; it is also polled after every reconnect of the stream. Ignored in {@code poll} mode.
+         */
+        @WithDefault("10m")
+        Duration reconcileInterval();
+
+        /**
+         * The X app's bearer token (app-only authentication), which the X Activity API's subscriptions, stream and
+         * webhook calls take. Needed in the push modes only.
+         */
+        Optional<String> bearerToken();
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -55,6 +56,7 @@ public class ChannelPoller {
     private final InboundHandOver handOver;
     private final QuarantineSink quarantine;
     private final GapService mentionGaps;
+    private final Event<MessagesRead> reads;
     /** When this replica last polled each account on schedule (its own interval may be several ticks). */
     private final Map<String, Instant> lastScheduledPoll = new ConcurrentHashMap<>();
     /** Accounts being polled by this replica now: the lease check and the tick never read one account twice at once. */
@@ -62,7 +64,7 @@ public class ChannelPoller {
 
     public ChannelPoller(ChannelAccountService accounts, ChannelConnectors connectors, RateLimitBudget budget,
             ChannelRetry retry, ApiUsageService usage, EndpointHealthService health, Clock clock, ChannelConfig config,
-            InboundHandOver handOver, QuarantineSink quarantine, GapService mentionGaps) {
+            InboundHandOver handOver, QuarantineSink quarantine, GapService mentionGaps, Event<MessagesRead> reads) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.budget = budget;
@@ -74,6 +76,7 @@ public class ChannelPoller {
         this.handOver = handOver;
         this.quarantine = quarantine;
         this.mentionGaps = mentionGaps;
+        this.reads = reads;
     }
 
     /** With scheduled polling on, looks at the leases four times per tick (a programmatic job: its period is derived). */
@@ -213,6 +216,7 @@ public class ChannelPoller {
         try {
             FetchResult read = retry.call(fetch);
             deliver(read);
+            reads.fire(new MessagesRead(accountKey, endpoint, read.messages()));
             storeCursor.accept(read);
             health.succeeded(accountKey, endpoint);
             if (spread) {

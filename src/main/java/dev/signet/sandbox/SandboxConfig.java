@@ -56,4 +56,11 @@ public interface SandboxConfig {
      */
     @WithDefault("1")
     int rateLimitScale();
+
+    /**
+     * The app's bearer token the X Activity API endpoints ({@code /2/activity/*}, {@code /2/webhooks*}) take, as
+     * X's take app-only authentication.
+     */
+    @WithDefault("sandbox-bearer-token")
+    String bearerToken();
 }

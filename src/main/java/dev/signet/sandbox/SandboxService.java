@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -39,15 +40,18 @@ public class SandboxService {
     private final SandboxDirectMessageRepository directMessages;
     private final SnowflakeIds ids;
     private final XText xText;
+    private final Event<SandboxActivityEvent> activity;
 
     public SandboxService(SandboxUserRepository users, SandboxTweetRepository tweets, SandboxMentionRepository mentions,
-            SandboxDirectMessageRepository directMessages, SnowflakeIds ids, XText xText) {
+            SandboxDirectMessageRepository directMessages, SnowflakeIds ids, XText xText,
+            Event<SandboxActivityEvent> activity) {
         this.users = users;
         this.tweets = tweets;
         this.mentions = mentions;
         this.directMessages = directMessages;
         this.ids = ids;
         this.xText = xText;
+        this.activity = activity;
     }
 
     // --- users -------------------------------------------------------------------------------------------------
@@ -203,11 +207,16 @@ public class SandboxService {
         SandboxTweet tweet = new SandboxTweet(id, author.getId(), fullText, xText.codePointLength(prefix),
                 threadedStatusId, threadedUserId, SnowflakeIds.instantOf(id));
         tweets.persist(tweet);
-        recordMentions(tweet);
+        Set<Long> mentionedIds = recordMentions(tweet);
+        if (at == null) {
+            // Pushed by the fake X Activity API once committed: an explicit @mention, or a direct reply.
+            activity.fire(SandboxActivityEvent.post(tweet, author, mentionedIds));
+        }
         return tweet;
     }
 
-    private void recordMentions(SandboxTweet tweet) {
+    private Set<Long> recordMentions(SandboxTweet tweet) {
+        Set<Long> mentionedIds = new HashSet<>();
         List<XText.Span> spans = xText.mentions(tweet.getText());
         Map<String, SandboxUser> mentioned = users.findByHandles(spans.stream().map(XText.Span::value).toList())
                 .stream()
@@ -217,8 +226,10 @@ public class SandboxService {
             // X lists only existing accounts in user_mentions; an @unknown stays plain text.
             if (user != null) {
                 mentions.persist(new SandboxMention(tweet.getId(), user.getId(), span.start(), span.end()));
+                mentionedIds.add(user.getId());
             }
         }
+        return mentionedIds;
     }
 
     // --- direct messages ---------------------------------------------------------------------------------------
@@ -258,6 +269,9 @@ public class SandboxService {
         SandboxDirectMessage message = new SandboxDirectMessage(id, sender.getId(), recipient.getId(), text,
                 SnowflakeIds.instantOf(id));
         directMessages.persist(message);
+        if (at == null) {
+            activity.fire(SandboxActivityEvent.directMessage(message, sender));
+        }
         return message;
     }
 

@@ -17,6 +17,8 @@ import dev.signet.channel.SilenceWatch;
 import dev.signet.channel.gap.GapService;
 import dev.signet.channel.gap.GapView;
 import dev.signet.security.CurrentUser;
+import dev.signet.channel.push.PushStatus;
+import dev.signet.channel.push.PushView;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,7 +31,7 @@ public class AdminPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(Viewer me, List<AccountHealth> health, List<AccountSilence> silence,
-                List<ApiUsageView> usage, String month, List<GapView> gaps);
+                List<ApiUsageView> usage, String month, List<GapView> gaps, List<PushView> delivery);
     }
 
     private final ChannelAccountService accounts;
@@ -37,20 +39,23 @@ public class AdminPage {
     private final ApiUsageService usage;
     private final CurrentUser currentUser;
     private final GapService gaps;
+    private final PushStatus push;
 
     public AdminPage(ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser,
-            GapService gaps) {
+            GapService gaps, PushStatus push) {
         this.accounts = accounts;
         this.silence = silence;
         this.usage = usage;
         this.currentUser = currentUser;
         this.gaps = gaps;
+        this.push = push;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
         return Templates.admin(Viewer.of(currentUser.get()), accounts.health(), silence.check(),
-                usage.month(usage.thisMonth()), usage.thisMonth().toString(), gaps.latest(null));
+                usage.month(usage.thisMonth()), usage.thisMonth().toString(), gaps.latest(null),
+                push.all());
     }
 }

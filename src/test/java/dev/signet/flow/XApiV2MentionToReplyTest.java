@@ -177,5 +177,20 @@ class XApiV2MentionToReplyTest extends AbstractMentionToReplyTest {
         public java.time.ZoneId timeZone() {
             return java.time.ZoneOffset.UTC;
         }
+
+        @Override
+        public dev.signet.channel.DeliveryMode delivery() {
+            return dev.signet.channel.DeliveryMode.POLL;
+        }
+
+        @Override
+        public java.time.Duration reconcileInterval() {
+            return java.time.Duration.ofMinutes(10);
+        }
+
+        @Override
+        public java.util.Optional<String> bearerToken() {
+            return java.util.Optional.empty();
+        }
     }
 }
