@@ -11,7 +11,7 @@ import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessageKind;
 import dev.signet.channel.QuarantineReason;
 import dev.signet.channel.QuarantinedItem;
-import dev.signet.customer.Network;
+import dev.signet.channel.Network;
 
 /**
  * Reads an X Activity API envelope ({@code {"data":{"event_type","event_uuid","filter":{"user_id"},"tag","payload"},
