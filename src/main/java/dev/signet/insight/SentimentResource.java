@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.signet.api.ProblemException;
@@ -87,17 +86,7 @@ public class SentimentResource {
         return evaluator.evaluate(account, file, importAsCorrections, currentUser.get());
     }
 
-    @POST
-    @Path("/evaluations")
-    @RolesAllowed({ Role.LEAD, Role.ADMIN, Role.BRAND_MANAGER })
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "The same evaluation, the file sent as a multipart form (file, account, importAsCorrections)")
-    public EvaluationReport evaluateUpload(@RestForm("file") FileUpload file, @RestForm("account") String account,
-            @RestForm("importAsCorrections") @DefaultValue("false") boolean importAsCorrections) {
-        return evaluator.evaluate(account, read(file), importAsCorrections, currentUser.get());
-    }
-
-    /** An uploaded file's bytes; no file is an empty one (refused as such). */
+    /** An uploaded file's bytes (the admin page's multipart form); no file is an empty one (refused as such). */
     public static byte[] read(FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             return new byte[0];
