@@ -60,7 +60,7 @@ public class BrandHeads {
 
     private ActiveHead load(Connection connection, long id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select label, head, prior_positive, prior_neutral, prior_negative
+                select label, head, prior_positive, prior_neutral, prior_negative, prior_applied
                 from sentiment_model_version where id = ?""")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
@@ -68,11 +68,19 @@ public class BrandHeads {
                     throw new IllegalStateException("Sentiment model version " + id + " vanished");
                 }
                 double[] prior = { rs.getDouble(3), rs.getDouble(4), rs.getDouble(5) };
-                HeadCodec.Model model = HeadCodec.modelFromBytes(rs.getBytes(2));
-                SentimentHead head = model.head().withPriorShift(PriorEstimate.shift(prior, config.priorStrength()));
-                return new ActiveHead(id, rs.getString(1), head, model.memory());
+                return of(id, rs.getString(1), rs.getBytes(2), prior, rs.getBoolean(6), config.priorStrength());
             }
         }
+    }
+
+    /**
+     * A stored version ready to score: its head and neighbours, with its label mix applied only if the
+     * {@link PriorGate} kept it.
+     */
+    static ActiveHead of(long id, String label, byte[] bytes, double[] prior, boolean priorApplied, double strength) {
+        HeadCodec.Model model = HeadCodec.modelFromBytes(bytes);
+        double[] shift = priorApplied ? PriorEstimate.shift(prior, strength) : new double[SentimentHead.CLASSES];
+        return new ActiveHead(id, label, model.head().withPriorShift(shift), model.memory());
     }
 
     /** The head for an account's messages. */

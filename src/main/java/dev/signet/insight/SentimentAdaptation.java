@@ -21,7 +21,8 @@ import io.quarkus.scheduler.Scheduled;
  * Adapts the sentiment model to each brand account, in the background: a new version is the shipped head
  * retrained on that account's corrections — anchored on the shipped weights by an L2 pull, which stands in for the
  * shipped training data (its texts may not ship) — plus the account's label mix estimated from its latest scored
- * traffic, plus the corrections themselves kept as neighbours whose vote is blended in ({@link CorrectionMemory}).
+ * traffic — applied only where it improves macro-recall on held-out corrections ({@link PriorGate}) — plus the
+ * corrections themselves kept as neighbours whose vote is blended in ({@link CorrectionMemory}).
  * Each version is kept; one is active; rolling back activates an older one or none (the shipped model).
  */
 @ApplicationScoped
@@ -97,7 +98,7 @@ public class SentimentAdaptation {
             List<Pending> pending = new ArrayList<>();
             for (SentimentCorrection c : corrections.forAccount(accountKey)) {
                 if (c.features() == null) {
-                    pending.add(new Pending(c.id(), messageText(c.messageId())));
+                    pending.add(new Pending(c.id(), textOf(c)));
                 }
             }
             return pending;
@@ -115,7 +116,7 @@ public class SentimentAdaptation {
                 if (features == null) {
                     features = computed.get(c.id());
                     if (features == null) {
-                        features = models.features(messageText(c.messageId()));
+                        features = models.features(textOf(c));
                     }
                     c.features(features);
                 }
@@ -123,30 +124,29 @@ public class SentimentAdaptation {
                 labels.add(c.sentiment().ordinal());
             }
             SentimentModels.ShippedHead shipped = models.shipped();
-            int from = Math.max(0, rows.size() - config.neighbourLimit());
-            CorrectionMemory memory = CorrectionMemory.of(rows.subList(from, rows.size()),
-                    labels.subList(from, labels.size()).stream().mapToInt(Integer::intValue).toArray(),
-                    new CorrectionMemory.Settings(config.neighbours(), config.neighbourHalfWeight(),
-                            config.neighbourTemperature()));
-            SentimentHead head = rows.isEmpty() ? shipped.head()
-                    : HeadTrainer.adapt(shipped.head(), rows, labels.stream().mapToInt(Integer::intValue).toArray(),
-                            HeadTrainer.Settings.anchored(config.adaptAnchor(), rows.size(),
-                                    config.adaptIterations(), 0.01));
+            int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
+            HeadCodec.Model model = rows.isEmpty()
+                    ? new HeadCodec.Model(shipped.head(), CorrectionMemory.empty(shipped.head().dimensions()))
+                    : fit(shipped.head(), rows, labelArray, config);
             List<double[]> traffic = scores.latestBaseProbabilities(accountKey, config.priorTraffic());
             double[] prior = traffic.size() >= config.priorMinTraffic()
                     ? PriorEstimate.priors(traffic)
                     : new double[] { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+            PriorGate.Decision gate = PriorGate.decide(rows, labelArray, prior,
+                    new PriorGate.Settings(config.priorGateFolds(), config.priorGateMinHeldOut(), config.priorStrength()),
+                    (r, l) -> fit(shipped.head(), r, l, config));
             int number = versions.latest(accountKey).map(SentimentModelVersion::number).orElse(0) + 1;
             String label = shipped.version() + "+" + accountKey + "-v" + number;
             SentimentModelVersion version = new SentimentModelVersion(accountKey, number, label, rows.size(),
-                    traffic.size() >= config.priorMinTraffic() ? traffic.size() : 0, prior, HeadCodec.toBytes(head, memory),
-                    clock.instant());
+                    traffic.size() >= config.priorMinTraffic() ? traffic.size() : 0, prior, gate,
+                    HeadCodec.toBytes(model.head(), model.memory()), clock.instant());
             versions.active(accountKey).ifPresent(SentimentModelVersion::deactivate);
             em.flush();
             version.activate();
             versions.persist(version);
-            LOG.infof("sentiment version trained account=%s version=%s corrections=%d traffic=%d", accountKey, label,
-                    rows.size(), version.traffic());
+            LOG.infof("sentiment version trained account=%s version=%s corrections=%d traffic=%d labelMix=%s heldOut=%d "
+                    + "recallWith=%s recallWithout=%s", accountKey, label, rows.size(), version.traffic(),
+                    gate.applied() ? "on" : "off", gate.heldOut(), gate.recallWith(), gate.recallWithout());
             return ModelVersionView.of(version);
         });
     }
@@ -155,6 +155,21 @@ public class SentimentAdaptation {
     public List<ModelVersionView> versions(String accountKey) {
         return QuarkusTransaction.joiningExisting().call(
                 () -> versions.forAccount(accountKey).stream().map(ModelVersionView::of).toList());
+    }
+
+    /** What scores the account's messages now: its active version, or the shipped model (404 for no account). */
+    public BrandHeads.ActiveHead activeHead(String accountKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            requireAccount(accountKey);
+            return versions.active(accountKey)
+                    .map(v -> BrandHeads.of(v.id(), v.label(), v.head(), v.prior(), v.priorGate().applied(),
+                            config.priorStrength()))
+                    .orElseGet(() -> {
+                        SentimentModels.ShippedHead shipped = models.shipped();
+                        return new BrandHeads.ActiveHead(0, shipped.version(), shipped.head(),
+                                CorrectionMemory.empty(shipped.head().dimensions()));
+                    });
+        });
     }
 
     /** Activates version {@code number} of the account; 0 goes back to the shipped model. */
@@ -189,6 +204,30 @@ public class SentimentAdaptation {
             throw new IllegalStateException("Message " + messageId + " of a sentiment correction is gone");
         }
         return message.text();
+    }
+
+    /** A correction's text: its message's, or its own for an example imported from an evaluated file. */
+    private String textOf(SentimentCorrection c) {
+        if (c.messageId() == null) {
+            return c.text();
+        }
+        return messageText(c.messageId());
+    }
+
+    /**
+     * A version's model fitted on corrections (oldest first): the shipped head adapted with the anchored L2 pull, and
+     * the newest {@code neighbour-limit} corrections kept as the neighbours' vote. The label-mix gate fits its
+     * held-out trial by this same recipe.
+     */
+    static HeadCodec.Model fit(SentimentHead shipped, List<float[]> rows, int[] labels, SentimentConfig config) {
+        int from = Math.max(0, rows.size() - config.neighbourLimit());
+        CorrectionMemory memory = CorrectionMemory.of(rows.subList(from, rows.size()),
+                java.util.Arrays.copyOfRange(labels, from, labels.length),
+                new CorrectionMemory.Settings(config.neighbours(), config.neighbourHalfWeight(),
+                        config.neighbourTemperature()));
+        SentimentHead head = HeadTrainer.adapt(shipped, rows, labels,
+                HeadTrainer.Settings.anchored(config.adaptAnchor(), rows.size(), config.adaptIterations(), 0.01));
+        return new HeadCodec.Model(head, memory);
     }
 
     private record Pending(long correctionId, String text) {

@@ -85,4 +85,34 @@ public interface SentimentConfig {
      */
     @WithDefault("3000")
     int neighbourLimit();
+
+    /** The label-mix gate holds out one correction in this many to decide whether a version applies its label mix. */
+    @WithDefault("5")
+    int priorGateFolds();
+
+    /**
+     * The label-mix gate decides on at least this many held-out corrections; with fewer the label mix is left off
+     * (there is no evidence that it helps this account).
+     */
+    @WithDefault("20")
+    int priorGateMinHeldOut();
+
+    /** An uploaded labelled file needs at least this many rows to be evaluated. */
+    @WithDefault("50")
+    int evaluationMinRows();
+
+    /**
+     * An uploaded labelled file may have at most this many rows (it is scored while the request waits, about 100-300
+     * texts/s on 2 cores); larger files go through the engineers' command.
+     */
+    @WithDefault("5000")
+    int evaluationMaxRows();
+
+    /** An uploaded labelled file may have at most this many bytes. */
+    @WithDefault("4194304")
+    long evaluationMaxBytes();
+
+    /** How many misclassified examples an evaluation shows. */
+    @WithDefault("8")
+    int evaluationExamples();
 }

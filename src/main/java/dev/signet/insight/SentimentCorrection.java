@@ -10,7 +10,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An agent's label for one inbound message (the latest one counts), kept per brand account for retraining. */
+/**
+ * An agent's label for one inbound message (the latest one counts), or a labelled example a lead imported from an
+ * evaluated file, kept per brand account for retraining.
+ */
 @Entity
 @Table(name = "sentiment_correction")
 public class SentimentCorrection {
@@ -19,8 +22,11 @@ public class SentimentCorrection {
     @GeneratedValue
     private Long id;
 
-    @Column(name = "message_id", nullable = false)
-    private long messageId;
+    /** The corrected message; null for an example imported from an evaluated file, which keeps its {@link #text}. */
+    @Column(name = "message_id")
+    private Long messageId;
+
+    private String text;
 
     @Column(name = "account_key", nullable = false)
     private String accountKey;
@@ -47,6 +53,18 @@ public class SentimentCorrection {
         this.sentiment = sentiment;
         this.correctedBy = correctedBy;
         this.correctedAt = now;
+    }
+
+    /** A labelled example a lead imported from an evaluated file: it has no message, only its text. */
+    public static SentimentCorrection imported(String accountKey, String text, Sentiment sentiment, long importedBy,
+            Instant now) {
+        SentimentCorrection c = new SentimentCorrection();
+        c.accountKey = accountKey;
+        c.text = text;
+        c.sentiment = sentiment;
+        c.correctedBy = importedBy;
+        c.correctedAt = now;
+        return c;
     }
 
     /** The agent changed their mind: the new label replaces the old one. */
@@ -76,8 +94,14 @@ public class SentimentCorrection {
         return id;
     }
 
-    public long messageId() {
+    /** The corrected message, or null for an imported example. */
+    public Long messageId() {
         return messageId;
+    }
+
+    /** An imported example's text; null for the correction of a message. */
+    public String text() {
+        return text;
     }
 
     public String accountKey() {

@@ -24,4 +24,11 @@ public class SentimentCorrectionRepository implements PanacheRepository<Sentimen
                 "select c.accountKey, count(c), max(c.correctedAt) from SentimentCorrection c group by c.accountKey",
                 Object[].class).getResultList();
     }
+
+    /** The texts of the account's corrections imported from an evaluated file (no message behind them). */
+    public List<String> importedTexts(String accountKey) {
+        return getEntityManager().createQuery(
+                "select c.text from SentimentCorrection c where c.accountKey = :account and c.messageId is null",
+                String.class).setParameter("account", accountKey).getResultList();
+    }
 }

@@ -17,6 +17,9 @@ import dev.signet.security.AppUser;
 @ApplicationScoped
 public class SentimentCorrections {
 
+    /** The longest imported text kept ({@code sentiment_correction.text}). */
+    static final int MAX_TEXT = 4000;
+
     private final CareFigures care;
     private final ChannelAccountRepository accounts;
     private final SentimentCorrectionRepository corrections;
@@ -61,6 +64,35 @@ public class SentimentCorrections {
                 () -> corrections.persist(new SentimentCorrection(messageId, accountKey, sentiment, agent.id(), clock.instant())));
         corrections.flush();
         return lookup.forMessages(List.of(messageId)).get(messageId);
+    }
+
+    /**
+     * Imports labelled texts as the account's corrections (an evaluated file the lead chose to learn from): each text
+     * once per account, however often it is imported; texts longer than a stored correction keeps are cut. The next
+     * retraining learns from them as from agents' corrections. Returns how many were new.
+     */
+    @Transactional
+    public int importExamples(String accountKey, List<LabelledFile.LabelledText> examples, AppUser importer) {
+        java.util.Set<String> known = new java.util.HashSet<>(corrections.importedTexts(accountKey));
+        java.time.Instant now = clock.instant();
+        int imported = 0;
+        for (LabelledFile.LabelledText example : examples) {
+            String text = cut(example.text());
+            if (known.add(text)) {
+                corrections.persist(SentimentCorrection.imported(accountKey, text, example.label(), importer.id(), now));
+                imported++;
+            }
+        }
+        return imported;
+    }
+
+    /** At most {@link #MAX_TEXT} characters, never splitting a surrogate pair (an emoji). */
+    private static String cut(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return text.substring(0, end);
     }
 
     /** A message's sentiment (404 if the message does not exist; no score yet gives a view without one). */

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 /**
  * One adaptation of the sentiment model to a brand account: the head (shipped head adapted to the account's
- * corrections) and the account's estimated label mix. At most one version of an account is active; with none
+ * corrections), the account's estimated label mix and whether it is applied (the {@link PriorGate}'s decision). At most one version of an account is active; with none
  * active the account is scored by the shipped model.
  */
 @Entity
@@ -51,6 +51,20 @@ public class SentimentModelVersion {
     @Column(nullable = false)
     private boolean active;
 
+    /** Whether scores apply the estimated label mix: only when it improved macro-recall on held-out corrections. */
+    @Column(name = "prior_applied", nullable = false)
+    private boolean priorApplied;
+
+    /** How many of the account's corrections were held out to decide; 0: too few to test, left off. */
+    @Column(name = "prior_held_out", nullable = false)
+    private int priorHeldOut;
+
+    @Column(name = "prior_recall_with")
+    private Double priorRecallWith;
+
+    @Column(name = "prior_recall_without")
+    private Double priorRecallWithout;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -58,7 +72,7 @@ public class SentimentModelVersion {
     }
 
     public SentimentModelVersion(String accountKey, int number, String label, int corrections, int traffic,
-            double[] prior, byte[] head, Instant now) {
+            double[] prior, PriorGate.Decision gate, byte[] head, Instant now) {
         this.accountKey = accountKey;
         this.number = number;
         this.label = label;
@@ -67,6 +81,10 @@ public class SentimentModelVersion {
         this.priorPositive = prior[0];
         this.priorNeutral = prior[1];
         this.priorNegative = prior[2];
+        this.priorApplied = gate.applied();
+        this.priorHeldOut = gate.heldOut();
+        this.priorRecallWith = gate.recallWith();
+        this.priorRecallWithout = gate.recallWithout();
         this.head = head;
         this.createdAt = now;
     }
@@ -113,6 +131,11 @@ public class SentimentModelVersion {
 
     public boolean active() {
         return active;
+    }
+
+    /** The label-mix gate's decision and the figures behind it. */
+    public PriorGate.Decision priorGate() {
+        return new PriorGate.Decision(priorApplied, priorHeldOut, priorRecallWith, priorRecallWithout);
     }
 
     public Instant createdAt() {

@@ -1,27 +1,36 @@
 package dev.signet.insight;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.signet.api.ProblemException;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 
-/** Sentiment as JSON: a message's score, agents' corrections, each account's model versions and rollback. */
+/**
+ * Sentiment as JSON: a message's score, agents' corrections, each account's model versions and rollback, and the
+ * evaluation of the models on a brand's labelled file.
+ */
 @Path("/api/sentiment")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sentiment")
@@ -37,12 +46,14 @@ public class SentimentResource {
 
     private final SentimentCorrections corrections;
     private final SentimentAdaptation adaptation;
+    private final SentimentEvaluator evaluator;
     private final CurrentUser currentUser;
 
     public SentimentResource(SentimentCorrections corrections, SentimentAdaptation adaptation,
-            CurrentUser currentUser) {
+            SentimentEvaluator evaluator, CurrentUser currentUser) {
         this.corrections = corrections;
         this.adaptation = adaptation;
+        this.evaluator = evaluator;
         this.currentUser = currentUser;
     }
 
@@ -61,6 +72,30 @@ public class SentimentResource {
     @Operation(summary = "Correct a customer's message's sentiment (positive, neutral, negative); the brand's model learns from it")
     public MessageSentimentView correct(@PathParam("id") long id, CorrectionRequest request) {
         return corrections.correct(id, request == null ? null : request.sentiment(), currentUser.get());
+    }
+
+    @POST
+    @Path("/evaluations")
+    @RolesAllowed({ Role.LEAD, Role.ADMIN, Role.BRAND_MANAGER })
+    @Consumes({ "text/csv", "text/tab-separated-values", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    @Operation(summary = "Evaluate the shipped model, the account's active version and the lexicon baseline on a labelled "
+            + "CSV or TSV file (text and label columns, at least 50 rows): macro-F1, macro-recall, accuracy, per-class F1, "
+            + "confusion matrices, misclassified examples. Nothing is stored unless importAsCorrections=true (leads, admins)")
+    public EvaluationReport evaluate(@QueryParam("account") String account,
+            @QueryParam("importAsCorrections") @DefaultValue("false") boolean importAsCorrections, byte[] file) {
+        return evaluator.evaluate(account, file, importAsCorrections, currentUser.get());
+    }
+
+    /** An uploaded file's bytes (the admin page's multipart form); no file is an empty one (refused as such). */
+    public static byte[] read(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            return new byte[0];
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read the uploaded file", e);
+        }
     }
 
     @GET

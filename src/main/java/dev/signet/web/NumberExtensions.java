@@ -15,6 +15,11 @@ public final class NumberExtensions {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /** A score 0..1 with three decimals, e.g. "0.712" (macro-F1, recall). */
+    static String threeDecimals(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
     /** A share 0..1 as a whole percentage, e.g. "42%". */
     static String percent(double share) {
         return Math.round(share * 100) + "%";
