@@ -96,10 +96,10 @@ public class CareFigures {
     @Transactional
     public Escalations escalations(long accountId, Instant from, Instant to, int reasonsShown) {
         Object[] row = em.createQuery("""
-                select coalesce(sum(case when e.action = dev.signet.care.EscalationEvent.Action.ESCALATED then 1 else 0 end), 0),
-                       count(distinct case when e.action = dev.signet.care.EscalationEvent.Action.ESCALATED
+                select coalesce(sum(case when e.action = dev.signet.care.routing.EscalationEvent.Action.ESCALATED then 1 else 0 end), 0),
+                       count(distinct case when e.action = dev.signet.care.routing.EscalationEvent.Action.ESCALATED
                                            then e.conversationId end),
-                       coalesce(sum(case when e.action = dev.signet.care.EscalationEvent.Action.DEESCALATED then 1 else 0 end), 0)
+                       coalesce(sum(case when e.action = dev.signet.care.routing.EscalationEvent.Action.DEESCALATED then 1 else 0 end), 0)
                 from EscalationEvent e, Conversation c
                 where c.id = e.conversationId and c.account.id = :a and e.at >= :from and e.at < :to""", Object[].class)
                 .setParameter("a", accountId).setParameter("from", from).setParameter("to", to).getSingleResult();

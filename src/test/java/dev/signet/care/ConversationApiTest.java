@@ -146,7 +146,9 @@ class ConversationApiTest {
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
-        given().accept("application/json").when().get("/q/openapi")
+        TestWorld.Login admin = world.user(Role.ADMIN);
+        given().auth().preemptive().basic(admin.username(), admin.password())
+                .accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/conversations/{id}/replies"));
     }

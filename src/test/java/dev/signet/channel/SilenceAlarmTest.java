@@ -55,11 +55,12 @@ class SilenceAlarmTest {
 
         assertTrue(silent(TestWorld.MOBILE));
         TestWorld.Login lead = world.user(Role.LEAD);
+        TestWorld.Login admin = world.user(Role.ADMIN);
         given().auth().preemptive().basic(lead.username(), lead.password())
                 .when().get("/admin")
                 .then().statusCode(200)
                 .body(containsString("@SignetTestMobile has gone silent."));
-        given().when().get("/q/metrics")
+        given().auth().preemptive().basic(admin.username(), admin.password()).when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("signet_channel_silent{account=\"test-mobile\"} 1.0"));
 
@@ -70,7 +71,7 @@ class SilenceAlarmTest {
                 .when().get("/admin")
                 .then().statusCode(200)
                 .body(not(containsString("@SignetTestMobile has gone silent.")));
-        given().when().get("/q/metrics")
+        given().auth().preemptive().basic(admin.username(), admin.password()).when().get("/q/metrics")
                 .then().body(containsString("signet_channel_silent{account=\"test-mobile\"} 0.0"));
     }
 

@@ -10,13 +10,21 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import dev.signet.security.Role;
+import dev.signet.testsupport.TestWorld;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class SandboxApiResourceTest {
+
+    @Inject
+    TestWorld world;
 
     @Test
     void aCustomerMentionsABrandAndTheBrandsReplyShowsInTheCustomersView() {
@@ -135,7 +143,8 @@ class SandboxApiResourceTest {
 
     @Test
     void theJsonApiIsDocumentedInOpenApi() {
-        given().accept("application/json").get("/q/openapi")
+        TestWorld.Login admin = world.user(Role.ADMIN);
+        given().auth().preemptive().basic(admin.username(), admin.password()).accept("application/json").get("/q/openapi")
                 .then().statusCode(200)
                 .body(containsString("/sandbox/api/tweets"))
                 .body(containsString("\"Sandbox\""));

@@ -160,12 +160,12 @@ class WebPagesTest {
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/queue")
                 .then().statusCode(200)
-                .body(containsString("rel=\"next\" href=\"/queue?account=&amp;kind=&amp;status=&amp;holder=&amp;escalated=&amp;page=1\""))
+                .body(containsString("rel=\"next\" href=\"/queue?account=&amp;kind=&amp;status=&amp;holder=&amp;escalated=&amp;breachingSoon=&amp;page=1\""))
                 .body(not(containsString("rel=\"prev\"")));
         given().auth().preemptive().basic(agent.username(), agent.password())
                 .when().get("/queue?page=1")
                 .then().statusCode(200)
-                .body(containsString("rel=\"prev\" href=\"/queue?account=&amp;kind=&amp;status=&amp;holder=&amp;escalated=&amp;page=0\""))
+                .body(containsString("rel=\"prev\" href=\"/queue?account=&amp;kind=&amp;status=&amp;holder=&amp;escalated=&amp;breachingSoon=&amp;page=0\""))
                 .body(containsString("Page 2"));
     }
 
