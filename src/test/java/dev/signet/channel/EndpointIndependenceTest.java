@@ -51,6 +51,18 @@ class EndpointIndependenceTest {
     private static final String PUBLISH_ENDPOINT = ACCOUNT + ".endpoints.find { it.endpoint == 'publish' }";
 
     @Inject
+    EndpointHealthService endpointHealth;
+
+    /** Another class may have left a brand's publishing failing: each test starts from a healthy one. */
+    @org.junit.jupiter.api.BeforeEach
+    void publishingHealthy() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            endpointHealth.publishSucceeded(TestWorld.AIR);
+            endpointHealth.publishSucceeded(TestWorld.MOBILE);
+        });
+    }
+
+    @Inject
     ChannelPoller poller;
     @Inject
     SandboxService sandbox;
