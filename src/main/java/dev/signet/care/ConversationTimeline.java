@@ -1,6 +1,5 @@
 package dev.signet.care;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -50,13 +49,7 @@ public class ConversationTimeline implements TimelineContributor {
 
     @Override
     public Slice newest(Window window) {
-        if (window.identityIds().isEmpty()) {
-            return Slice.EMPTY;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(NEWEST).setParameter("ids", window.identityIds())
-                .setMaxResults(window.limit()).getResultList();
-        return Slice.of(rows, r -> {
+        return Slice.newest(em, NEWEST, window, r -> {
             TimelineKind kind = TimelineKind.valueOf((String) r[0]);
             TimelineEntry.Detail detail = switch (kind) {
                 case MESSAGE -> new TimelineEntry.Message((String) r[10]);

@@ -34,6 +34,20 @@ public interface TimelineContributor {
          * The slice of a native query's rows whose last column is {@code count(*) over ()} (the total before the
          * limit: one statement gives both).
          */
+        /**
+         * The newest rows of one native query over the window's identities ({@code :ids}), its last column being
+         * {@code count(*) over ()}: the one statement every contributor runs.
+         */
+        @SuppressWarnings("unchecked")
+        public static Slice newest(jakarta.persistence.EntityManager em, String sql, Window window,
+                Function<Object[], TimelineEntry> entry) {
+            if (window.identityIds().isEmpty()) {
+                return EMPTY;
+            }
+            return of(em.createNativeQuery(sql).setParameter("ids", window.identityIds())
+                    .setMaxResults(window.limit()).getResultList(), entry);
+        }
+
         public static Slice of(List<Object[]> rows, Function<Object[], TimelineEntry> entry) {
             if (rows.isEmpty()) {
                 return EMPTY;

@@ -1,6 +1,5 @@
 package dev.signet.care.csat;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,13 +33,7 @@ public class CsatTimeline implements TimelineContributor {
 
     @Override
     public Slice newest(Window window) {
-        if (window.identityIds().isEmpty()) {
-            return Slice.EMPTY;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(NEWEST).setParameter("ids", window.identityIds())
-                .setMaxResults(window.limit()).getResultList();
-        return Slice.of(rows, r -> {
+        return Slice.newest(em, NEWEST, window, r -> {
             CsatSurvey.Status status = CsatSurvey.Status.valueOf((String) r[7]);
             Integer score = r[8] == null ? null : ((Number) r[8]).intValue();
             CsatSkipReason reason = r[9] == null ? null : CsatSkipReason.valueOf((String) r[9]);

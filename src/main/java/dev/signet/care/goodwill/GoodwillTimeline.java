@@ -1,7 +1,6 @@
 package dev.signet.care.goodwill;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,13 +30,7 @@ public class GoodwillTimeline implements TimelineContributor {
 
     @Override
     public Slice newest(Window window) {
-        if (window.identityIds().isEmpty()) {
-            return Slice.EMPTY;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(NEWEST).setParameter("ids", window.identityIds())
-                .setMaxResults(window.limit()).getResultList();
-        return Slice.of(rows, r -> new TimelineEntry(TimelineKind.GOODWILL, SqlValues.instant(r[0]),
+        return Slice.newest(em, NEWEST, window, r -> new TimelineEntry(TimelineKind.GOODWILL, SqlValues.instant(r[0]),
                 ((Number) r[1]).longValue(), ConversationTimeline.conversation(r, 2), SqlValues.id(r[6]), (String) r[7],
                 (String) r[8], new TimelineEntry.Goodwill(amount(r[9]), (String) r[10], SqlValues.id(r[11]))));
     }

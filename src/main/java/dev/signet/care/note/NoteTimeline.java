@@ -1,6 +1,5 @@
 package dev.signet.care.note;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,13 +29,7 @@ public class NoteTimeline implements TimelineContributor {
 
     @Override
     public Slice newest(Window window) {
-        if (window.identityIds().isEmpty()) {
-            return Slice.EMPTY;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(NEWEST).setParameter("ids", window.identityIds())
-                .setMaxResults(window.limit()).getResultList();
-        return Slice.of(rows, r -> new TimelineEntry(TimelineKind.CONVERSATION_NOTE, SqlValues.instant(r[0]),
+        return Slice.newest(em, NEWEST, window, r -> new TimelineEntry(TimelineKind.CONVERSATION_NOTE, SqlValues.instant(r[0]),
                 ((Number) r[1]).longValue(), ConversationTimeline.conversation(r, 2), SqlValues.id(r[6]), (String) r[7],
                 null, null));
     }

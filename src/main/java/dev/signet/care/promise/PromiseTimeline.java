@@ -1,6 +1,5 @@
 package dev.signet.care.promise;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,13 +39,7 @@ public class PromiseTimeline implements TimelineContributor {
 
     @Override
     public Slice newest(Window window) {
-        if (window.identityIds().isEmpty()) {
-            return Slice.EMPTY;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(NEWEST).setParameter("ids", window.identityIds())
-                .setMaxResults(window.limit()).getResultList();
-        return Slice.of(rows, r -> new TimelineEntry(TimelineKind.valueOf((String) r[0]), SqlValues.instant(r[1]),
+        return Slice.newest(em, NEWEST, window, r -> new TimelineEntry(TimelineKind.valueOf((String) r[0]), SqlValues.instant(r[1]),
                 ((Number) r[2]).longValue(), ConversationTimeline.conversation(r, 3), SqlValues.id(r[7]), null,
                 (String) r[8], new TimelineEntry.Promise((String) r[9], (String) r[10], ((Number) r[11]).intValue() == 1,
                         (String) r[12])));

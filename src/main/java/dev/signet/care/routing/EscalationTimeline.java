@@ -1,6 +1,5 @@
 package dev.signet.care.routing;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,13 +29,7 @@ public class EscalationTimeline implements TimelineContributor {
 
     @Override
     public Slice newest(Window window) {
-        if (window.identityIds().isEmpty()) {
-            return Slice.EMPTY;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(NEWEST).setParameter("ids", window.identityIds())
-                .setMaxResults(window.limit()).getResultList();
-        return Slice.of(rows, r -> new TimelineEntry(
+        return Slice.newest(em, NEWEST, window, r -> new TimelineEntry(
                 EscalationEvent.Action.valueOf((String) r[0]) == EscalationEvent.Action.ESCALATED
                         ? TimelineKind.ESCALATED : TimelineKind.DEESCALATED,
                 SqlValues.instant(r[1]), ((Number) r[2]).longValue(), ConversationTimeline.conversation(r, 3), null,
