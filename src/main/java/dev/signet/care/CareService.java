@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
 import dev.signet.care.csat.CsatService;
 import dev.signet.care.promise.PromiseRequest;
 import dev.signet.care.promise.PromiseTime;
@@ -121,9 +120,7 @@ public class CareService {
             promises.persist(conversation.waitOnUs(agent, due, zone, text, now, config.promiseLeadTime()));
         } else {
             if (promise != null && promise.given()) {
-                throw new ProblemException(400, "promise-only-when-waiting-on-us", "Promises go with waiting on us",
-                        "A promised update is recorded when the conversation is set to waiting on us; "
-                                + "send the status alone.");
+                throw StatusChangeException.promiseOnlyWhenWaitingOnUs();
             }
             conversation.changeStatus(target, now);
         }
@@ -145,21 +142,17 @@ public class CareService {
     @Transactional
     public HandOff handOff(long id, AppUser from, String toUsername, String reason, String customerLine) {
         if (reason == null || reason.isBlank()) {
-            throw new ProblemException(400, "hand-off-needs-reason", "Say why",
-                    "A hand-off records why: write a reason for your colleague.");
+            throw HandOffRejectedException.reasonRequired();
         }
         if (reason.length() > 500) {
-            throw new ProblemException(400, "hand-off-reason-too-long", "Reason too long",
-                    "Keep the reason under 500 characters.");
+            throw HandOffRejectedException.reasonTooLong();
         }
         AppUser to = toUsername == null ? null : users.findByUsername(toUsername).orElse(null);
         if (to == null || !to.canReply()) {
-            throw new ProblemException(400, "unknown-agent", "No such agent",
-                    "There is no agent or lead called " + toUsername + " who can take over conversations.");
+            throw HandOffRejectedException.unknownAgent(toUsername);
         }
         if (to.id().equals(from.id())) {
-            throw new ProblemException(400, "hand-off-to-self", "Hand-off to yourself",
-                    "Choose a colleague: you already have this conversation.");
+            throw HandOffRejectedException.toSelf();
         }
         Instant now = clock.instant();
         Conversation conversation = lock(id);

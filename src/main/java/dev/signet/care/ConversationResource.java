@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.signet.api.ProblemException;
 import dev.signet.care.promise.PromiseRequest;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueResult;
@@ -86,8 +85,7 @@ public class ConversationResource {
             + " instant with offset) and may carry updateText, published signed at that time")
     public ConversationDetail changeStatus(@PathParam("id") long id, StatusChange change) {
         if (change == null || change.status() == null) {
-            throw new ProblemException(400, "status-required", "Status required",
-                    "Send {\"status\":\"RESOLVED\"} (or OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US).");
+            throw StatusChangeException.statusRequired("Send {\"status\":\"RESOLVED\"} (or OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US).");
         }
         care.changeStatus(id, change.status(), new PromiseRequest(change.promisedUpdateAt(), change.updateText()),
                 currentUser.get());

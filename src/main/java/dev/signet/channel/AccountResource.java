@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.Role;
 
 /** The brand accounts Signet polls, with their cursors, lease and health. */
@@ -46,7 +45,7 @@ public class AccountResource {
         try {
             which = month == null || month.isBlank() ? usage.thisMonth() : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "invalid-month", "Invalid month", "Give the month as YYYY-MM, e.g. 2026-11.");
+            throw new InvalidMonthException();
         }
         return usage.month(which);
     }

@@ -2,8 +2,6 @@ package dev.signet.insight;
 
 import java.util.Locale;
 
-import dev.signet.api.ProblemException;
-
 /** What a market-feedback flag is about. */
 public enum FeedbackCategory {
     PRODUCT("product"), POLICY("policy"), PRICING("pricing"), OTHER("other");
@@ -27,8 +25,6 @@ public enum FeedbackCategory {
                 }
             }
         }
-        throw new ProblemException(400, "unknown-feedback-category", "Unknown category",
-                "Category must be one of product, policy, pricing, other; got "
-                        + (value == null ? "nothing" : "'" + value + "'") + ".");
+        throw MarketFeedbackRejectedException.unknownCategory(value);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
 import dev.signet.care.CareFigures;
 import dev.signet.care.Direction;
 import dev.signet.channel.ChannelAccountRepository;
@@ -46,8 +45,7 @@ public class MarketFeedbackService {
         FeedbackCategory category = FeedbackCategory.parse(request == null ? null : request.category());
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
         if (note != null && note.length() > NOTE_MAX) {
-            throw new ProblemException(400, "feedback-note-too-long", "Note too long",
-                    "The note may take at most " + NOTE_MAX + " characters; it has " + note.length() + ".");
+            throw MarketFeedbackRejectedException.noteTooLong(NOTE_MAX, note.length());
         }
         CareFigures.MessageOrigin message = customerMessage(messageId);
         FlaggedMessage flag = find(messageId);
@@ -127,12 +125,10 @@ public class MarketFeedbackService {
 
     /** The message's origin (direction, conversation, account, time); 404 if unknown, 422 if an agent wrote it. */
     private CareFigures.MessageOrigin customerMessage(long messageId) {
-        CareFigures.MessageOrigin origin = care.origin(messageId).orElseThrow(() -> new ProblemException(404,
-                "message-not-found", "Message not found", "There is no message " + messageId + "."));
+        CareFigures.MessageOrigin origin = care.origin(messageId)
+                .orElseThrow(() -> MarketFeedbackRejectedException.messageNotFound(messageId));
         if (origin.direction() != Direction.IN) {
-            throw new ProblemException(422, "not-a-customer-message", "Not a customer's message",
-                    "Only customers' messages can be flagged as market feedback; message " + messageId
-                            + " was written by an agent.");
+            throw MarketFeedbackRejectedException.notCustomers(messageId);
         }
         return origin;
     }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserRepository;
 
@@ -78,8 +77,7 @@ public class NotificationService {
     @Transactional
     public NotificationView markRead(AppUser user, long id) {
         Notification n = notifications.findByIdOptional(id).filter(x -> x.userId().equals(user.id()))
-                .orElseThrow(() -> new ProblemException(404, "notification-not-found", "Notification not found",
-                        "There is no notification " + id + " for you."));
+                .orElseThrow(() -> new NotificationNotFoundException(id));
         n.read(clock.instant());
         return NotificationView.of(n);
     }

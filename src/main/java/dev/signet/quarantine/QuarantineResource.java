@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.Role;
 
 /** The quarantine for admins and leads: what X sent that Signet could not take, and its replay. */
@@ -56,8 +55,7 @@ public class QuarantineResource {
         try {
             return QuarantineStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "invalid-quarantine-status", "Invalid status",
-                    "Give the status as QUARANTINED or REPLAYED.");
+            throw new InvalidQuarantineStatusException();
         }
     }
 }

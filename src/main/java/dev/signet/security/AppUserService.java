@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /** Creates users and checks their passwords. Initials are unique in the team (case-insensitively). */
@@ -29,18 +28,16 @@ public class AppUserService {
     @Transactional
     public AppUser create(String username, String password, String displayName, String initials, String role) {
         if (users.findByUsername(username).isPresent()) {
-            throw new ProblemException(409, "username-taken", "User name taken", "The user name " + username + " is already in use.");
+            throw UserRejectedException.usernameTaken(username);
         }
         String normalized = null;
         if (initials != null) {
             if (!INITIALS.matcher(initials).matches()) {
-                throw new ProblemException(400, "invalid-initials", "Invalid initials",
-                        "Initials are 2 to 4 letters, e.g. MD.");
+                throw UserRejectedException.invalidInitials();
             }
             normalized = initials.toUpperCase(Locale.ROOT);
             if (users.initialsTaken(normalized)) {
-                throw new ProblemException(409, "initials-taken", "Initials taken",
-                        "Another team member already signs with ^" + normalized + "; choose other initials.");
+                throw UserRejectedException.initialsTaken(normalized);
             }
         }
         AppUser user = new AppUser(username, BcryptUtil.bcryptHash(password), displayName, normalized, role, clock.instant());

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.signet.api.ProblemException;
 
 /** User administration as JSON: an admin adds team members; initials are unique in the team. */
 @Path("/api/users")
@@ -50,8 +49,7 @@ public class UserResource {
     public Response create(NewUser body) {
         if (body == null || blank(body.username()) || blank(body.password()) || blank(body.displayName())
                 || !Role.isKnown(body.role())) {
-            throw new ProblemException(400, "invalid-user", "Invalid user",
-                    "username, password, displayName and a known role (agent, lead, brand-manager, admin) are required.");
+            throw UserRejectedException.invalid();
         }
         AppUser user = users.create(body.username(), body.password(), body.displayName(),
                 blank(body.initials()) ? null : body.initials().strip(), body.role());

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.signet.api.ProblemException;
 import dev.signet.api.TextRules;
 import dev.signet.care.note.ConversationNoteService;
 import dev.signet.care.note.NoteAdded;
@@ -57,7 +56,7 @@ public class ConversationNotesPage {
             String reason = "The note has a character that can't be stored (a NUL or a broken emoji) at position "
                     + (unclean + 1) + "; remove it and add the note again.";
             if (!"true".equals(htmx)) {
-                throw new ProblemException(422, "unclean-note", "Note not stored", reason);
+                throw NoteRejectedException.unclean(reason);
             }
             return Response.ok(section(id, text.replace("\0", ""), reason, false, List.of(), List.of())).build();
         }

@@ -29,6 +29,7 @@ import dev.signet.care.ConversationHeldException;
 import dev.signet.care.ConversationNotFoundException;
 import dev.signet.care.ConversationQueryService;
 import dev.signet.care.ConversationStatus;
+import dev.signet.care.StatusChangeException;
 import dev.signet.care.promise.PromiseRequest;
 import dev.signet.care.promise.PromiseTime;
 import dev.signet.care.routing.PresenceService;
@@ -208,7 +209,7 @@ public class ConversationPage {
                 return candidate;
             }
         }
-        throw new ProblemException(400, "status-required", "Status required", "Choose the new status from the list.");
+        throw StatusChangeException.statusRequired("Choose the new status from the list.");
     }
 
     private TemplateInstance page(long id, String draft, String error, String notice) {

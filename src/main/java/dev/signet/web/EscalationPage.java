@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.signet.api.ProblemException;
+import dev.signet.care.routing.EscalationRejectedException;
 import dev.signet.care.routing.EscalationService;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
@@ -61,8 +62,7 @@ public class EscalationPage {
     private static Long parseId(String value) {
         String digits = value == null ? "" : value.strip().replaceFirst("^#", "");
         if (!digits.matches("\\d{1,18}")) {
-            throw new ProblemException(400, "matter-required", "Say which conversation",
-                    "Give the number of the earlier conversation about the same matter.");
+            throw EscalationRejectedException.matterRequired();
         }
         return Long.valueOf(digits);
     }

@@ -139,10 +139,6 @@ public class GoodwillPage {
     }
 
     private static LocalDate day(String period) {
-        if (period == null || period.isBlank()) {
-            return null;
-        }
-        return GoodwillPeriod.parseDay(period).orElseThrow(() -> new ProblemException(400, "goodwill-bad-period",
-                "Bad period", "Name the period by one of its days, e.g. ?period=2026-11-15."));
+        return GoodwillPeriod.requireDay(period);
     }
 }

@@ -25,8 +25,9 @@ import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import dev.signet.docs.ConfigurationDoc;
 
 /**
- * One title per problem slug: every {@code new ProblemException(status, slug, title, …)} and every subclass's
- * {@code super(status, slug, title, …)} in the main sources that names the same slug names the same title, so a
+ * One title per problem slug: every {@code new ProblemException(status, slug, title, …)}, every subclass's
+ * {@code super(status, slug, title, …)} and every {@code new XxxException(status, slug, title, …)} in a subclass's
+ * own factories in the main sources that names the same slug names the same title, so a
  * client (and the problem type's URI) sees one meaning per slug. Read from the sources with JavaParser.
  */
 class ProblemSlugsTest {
@@ -45,10 +46,14 @@ class ProblemSlugsTest {
         CompilationUnit unit = ConfigurationDoc.parse("""
                 class A extends ProblemException { A() { super(400, "bad-x", "Bad x", "d"); } }
                 class B { void b() { throw new ProblemException(400, "bad-x", "Unknown x", "d"); } }
+                class C extends ProblemException {
+                    private C(int s, String a, String b, String d) { super(s, a, b, d); }
+                    static C bad() { return new C(400, "bad-x", "Bad X", "d"); }
+                }
                 """);
         Map<String, Set<String>> titles = new TreeMap<>();
         collect(unit, titles);
-        assertEquals(Map.of("bad-x", Set.of("Bad x", "Unknown x")), titles);
+        assertEquals(Map.of("bad-x", Set.of("Bad x", "Unknown x", "Bad X")), titles);
     }
 
     static Map<String, Set<String>> titlesBySlug(Path sources) throws IOException {
@@ -71,6 +76,13 @@ class ProblemSlugsTest {
                 && type.asClassOrInterfaceDeclaration().getExtendedTypes().stream()
                         .anyMatch(t -> t.getNameAsString().endsWith("ProblemException")));
         if (problemSubclass) {
+            // Typed problems build themselves in static factories: new XxxException(status, slug, title, detail).
+            Set<String> own = unit.getTypes().stream().map(type -> type.getNameAsString()).collect(Collectors.toSet());
+            for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+                if (own.contains(creation.getType().getNameAsString())) {
+                    add(creation.getArguments(), titles);
+                }
+            }
             for (ExplicitConstructorInvocationStmt call : unit.findAll(ExplicitConstructorInvocationStmt.class)) {
                 if (!call.isThis()) {
                     add(call.getArguments(), titles);

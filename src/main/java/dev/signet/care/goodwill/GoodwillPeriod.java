@@ -26,6 +26,20 @@ public enum GoodwillPeriod {
     public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 1);
 
     /**
+     * The day a {@code period=} parameter names, null when blank; refused (400 {@code goodwill-bad-period}) when it
+     * is not an ISO date between {@link #FIRST_DAY} and {@link #LAST_DAY}. The API and the goodwill page both read
+     * the parameter through this.
+     */
+    public static LocalDate requireDay(String period) {
+        if (period == null || period.isBlank()) {
+            return null;
+        }
+        return parseDay(period).orElseThrow(() -> GoodwillRejectedException.invalid("goodwill-bad-period",
+                "Bad period", "Name the period by one of its days between " + FIRST_DAY + " and " + LAST_DAY
+                        + ", e.g. period=2026-11-15."));
+    }
+
+    /**
      * The day a {@code period=} parameter names (an ISO date), null when blank; empty when it is not a date or
      * lies outside {@link #FIRST_DAY}…{@link #LAST_DAY} ({@code +999999999-12-31} is a date Java reads, but no
      * instant or next month exists for it).

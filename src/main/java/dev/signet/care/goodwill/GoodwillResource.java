@@ -128,12 +128,6 @@ public class GoodwillResource {
     }
 
     static LocalDate day(String period) {
-        if (period == null || period.isBlank()) {
-            return null;
-        }
-        return GoodwillPeriod.parseDay(period).orElseThrow(() -> GoodwillRejectedException.invalid(
-                "goodwill-bad-period", "Bad period",
-                "Name the period by one of its days between " + GoodwillPeriod.FIRST_DAY + " and "
-                        + GoodwillPeriod.LAST_DAY + ", e.g. period=2026-11-15."));
+        return GoodwillPeriod.requireDay(period);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
 
 /** Team figures of promised updates (one SQL statement, from the promises' index on outcome and due time). */
 @ApplicationScoped
@@ -30,8 +29,7 @@ public class PromiseStatsService {
     @Transactional
     public PromiseStats stats(String accountKey, int days) {
         if (days < 1 || days > MAX_DAYS) {
-            throw new ProblemException(400, "bad-period", "Bad period",
-                    "Count promises over 1 to " + MAX_DAYS + " days (e.g. days=7).");
+            throw PromiseRejectedException.badPeriod(MAX_DAYS);
         }
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(days));

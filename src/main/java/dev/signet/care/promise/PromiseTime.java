@@ -12,8 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-import dev.signet.api.ProblemException;
-
 /**
  * The time of a promised update as agents type it and customers read it: a local date-time in the brand account's
  * time zone ({@code 2026-12-04T00:30}), or an instant with an offset ({@code 2026-12-03T23:30:00Z}) from API
@@ -34,28 +32,21 @@ public final class PromiseTime {
     /** Reads and checks {@code input}; {@code now} and {@code maxAhead} bound it. */
     public static Instant parse(String input, ZoneId zone, Instant now, Duration maxAhead) {
         if (input == null || input.isBlank()) {
-            throw new ProblemException(400, "promise-required", "Promise the next update",
-                    "Waiting on us means the customer was promised an update: say by when (date and time, "
-                            + zone.getId() + ").");
+            throw PromiseRejectedException.required(zone);
         }
         String text = input.strip();
         Instant at;
         try {
             at = hasOffset(text) ? OffsetDateTime.parse(text).toInstant() : local(LocalDateTime.parse(text), zone);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "promise-time-invalid", "Unreadable time",
-                    "\"" + text + "\" is not a date and time: write it as 2026-12-04T15:30 (" + zone.getId() + " time).");
+            throw PromiseRejectedException.unreadable(text, zone);
         }
         at = at.truncatedTo(ChronoUnit.SECONDS);
         if (!at.isAfter(now)) {
-            throw new ProblemException(422, "promise-in-the-past", "Promise is not in the future",
-                    "The update time " + show(at, zone) + " has already passed (it is " + show(now, zone)
-                            + " now). Promise a time still to come.");
+            throw PromiseRejectedException.inThePast(show(at, zone), show(now, zone));
         }
         if (at.isAfter(now.plus(maxAhead))) {
-            throw new ProblemException(422, "promise-too-far", "Promise too far ahead",
-                    "Promise an update within " + maxAhead.toDays() + " days (by " + show(now.plus(maxAhead), zone)
-                            + "); for longer background work, promise an interim update.");
+            throw PromiseRejectedException.tooFar(maxAhead, show(now.plus(maxAhead), zone));
         }
         return at;
     }
@@ -76,14 +67,12 @@ public final class PromiseTime {
 
     private static Instant local(LocalDateTime local, ZoneId zone) {
         if (zone.getRules().getValidOffsets(local).isEmpty()) {
-            throw new ProblemException(422, "promise-time-skipped", "That time does not exist there",
-                    LOCAL.format(local) + " does not exist in " + zone.getId()
-                            + " (the clocks skip that hour): choose another time.");
+            throw PromiseRejectedException.skipped(LOCAL.format(local), zone);
         }
         try {
             return ZonedDateTime.ofLocal(local, zone, null).toInstant();
         } catch (DateTimeException e) {
-            throw new ProblemException(400, "promise-time-invalid", "Unreadable time", e.getMessage());
+            throw PromiseRejectedException.unreadable(e.getMessage());
         }
     }
 

@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
 import dev.signet.care.CareConfig;
 import dev.signet.care.CareService;
 import dev.signet.care.ContactRule;
@@ -89,12 +88,10 @@ public class EscalationService {
     @Transactional
     public MatterView linkSameMatter(long id, Long earlierId, AppUser agent) {
         if (earlierId == null) {
-            throw new ProblemException(400, "matter-required", "Say which conversation",
-                    "Give the number of the earlier conversation about the same matter.");
+            throw EscalationRejectedException.matterRequired();
         }
         if (earlierId == id) {
-            throw new ProblemException(400, "same-matter-self", "Not itself",
-                    "A conversation can't be linked to itself: give the number of an earlier conversation.");
+            throw EscalationRejectedException.linkedToItself();
         }
         Instant now = clock.instant();
         // Both rows locked, in id order so that two agents linking the same pair never deadlock.
@@ -103,9 +100,7 @@ public class EscalationService {
         Conversation conversation = first.id() == id ? first : second;
         Conversation earlier = first.id() == id ? second : first;
         if (!sameCustomer(conversation, earlier)) {
-            throw new ProblemException(422, "same-matter-other-customer", "Another customer's conversation",
-                    "Conversation " + earlierId + " is with another customer: only a customer's own conversations can "
-                            + "be the same matter.");
+            throw EscalationRejectedException.otherCustomer(earlierId);
         }
         long root = earlier.matterRoot();
         if (root == conversation.id() || conversation.matterRoot() == root) {
@@ -137,19 +132,18 @@ public class EscalationService {
     @Transactional
     public void deescalate(long id, AppUser lead, String reason) {
         if (!Role.LEAD.equals(lead.role()) && !Role.ADMIN.equals(lead.role())) {
-            throw new ProblemException(403, "leads-only", "Leads only", "Only a lead can take an escalation back.");
+            throw EscalationRejectedException.leadsOnly();
         }
         if (reason == null || reason.isBlank()) {
-            throw new ProblemException(400, "deescalation-needs-reason", "Say why",
-                    "Taking an escalation back is audited: write a reason.");
+            throw EscalationRejectedException.reasonRequired();
         }
         if (reason.length() > 500) {
-            throw new ProblemException(400, "reason-too-long", "Reason too long", "Keep the reason under 500 characters.");
+            throw EscalationRejectedException.reasonTooLong();
         }
         Instant now = clock.instant();
         Conversation c = care.lock(id);
         if (!c.deescalate()) {
-            throw new ProblemException(409, "not-escalated", "Not escalated", "Conversation " + id + " is not escalated.");
+            throw EscalationRejectedException.notEscalated(id);
         }
         events.persist(new EscalationEvent(id, EscalationEvent.Action.DEESCALATED, lead.username(), reason.strip(),
                 matterContacts(List.of(c.matterRoot())).getOrDefault(c.matterRoot(), c.contactCount()), now));

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 
@@ -46,8 +45,7 @@ public class PresenceResource {
     public PresenceView set(PresenceChange change) {
         String status = change == null ? null : change.status();
         if (!"ON_SHIFT".equals(status) && !"AWAY".equals(status)) {
-            throw new ProblemException(400, "presence-status-required", "ON_SHIFT or AWAY",
-                    "Send {\"status\":\"ON_SHIFT\"} or {\"status\":\"AWAY\"}.");
+            throw PresenceRejectedException.statusRequired();
         }
         return presence.mark(currentUser.get(), "ON_SHIFT".equals(status));
     }

@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
 import dev.signet.care.CareConfig;
 import dev.signet.care.Conversation;
 import dev.signet.care.QueueChanged;
@@ -48,8 +47,7 @@ public class PresenceService {
     @Transactional
     public PresenceView mark(AppUser user, boolean onShift) {
         if (!user.canReply()) {
-            throw new ProblemException(403, "no-shift", "No shift to mark",
-                    "Only agents and leads who answer customers go on shift.");
+            throw PresenceRejectedException.noShift();
         }
         Instant now = clock.instant();
         AgentPresence presence = presences.findByIdOptional(user.id()).orElse(null);

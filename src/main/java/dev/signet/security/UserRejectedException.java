@@ -1,0 +1,31 @@
+package dev.signet.security;
+
+import dev.signet.api.ProblemException;
+
+/** A team member that can't be added as given: a field missing, bad initials, or a name or initials taken. */
+final class UserRejectedException extends ProblemException {
+
+    private UserRejectedException(int status, String slug, String title, String detail) {
+        super(status, slug, title, detail);
+    }
+
+    static UserRejectedException invalid() {
+        return new UserRejectedException(400, "invalid-user", "Invalid user",
+                "username, password, displayName and a known role (agent, lead, brand-manager, admin) are required.");
+    }
+
+    static UserRejectedException usernameTaken(String username) {
+        return new UserRejectedException(409, "username-taken", "User name taken",
+                "The user name " + username + " is already in use.");
+    }
+
+    static UserRejectedException invalidInitials() {
+        return new UserRejectedException(400, "invalid-initials", "Invalid initials",
+                "Initials are 2 to 4 letters, e.g. MD.");
+    }
+
+    static UserRejectedException initialsTaken(String initials) {
+        return new UserRejectedException(409, "initials-taken", "Initials taken",
+                "Another team member already signs with ^" + initials + "; choose other initials.");
+    }
+}
