@@ -24,7 +24,7 @@ public class CareBeans {
         for (String tier : weights.tierPoints().keySet()) {
             if (!tiers.contains(tier)) {
                 throw new IllegalStateException("signet.care.priority.tier." + tier.toLowerCase(Locale.ROOT)
-                        + " names a tier that is not in signet.crm.tiers " + crm.tiers()
+                        + " names a tier that is not in signet.customer.crm.tiers " + crm.tiers()
                         + ": add it there or remove its points");
             }
         }

@@ -71,7 +71,7 @@ public interface CareConfig {
     interface Priority {
 
         /**
-         * Points for a customer's loyalty tier, by tier name as in {@code signet.crm.tiers}
+         * Points for a customer's loyalty tier, by tier name as in {@code signet.customer.crm.tiers}
          * ({@code signet.care.priority.tier.gold=30}); a tier without an entry earns none. The defaults
          * (silver 10, gold 30, platinum 50) are set in application.properties.
          */

@@ -6,7 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** CRM import settings. */
-@ConfigMapping(prefix = "signet.crm")
+@ConfigMapping(prefix = "signet.customer.crm")
 public interface CrmConfig {
 
     /**

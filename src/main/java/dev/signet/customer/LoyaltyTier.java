@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A loyalty tier from the CRM, by name (kept upper-case: {@code GOLD}). Which tiers exist is configuration
- * ({@code signet.crm.tiers}, lowest first), as are the queue priority points each earns
+ * ({@code signet.customer.crm.tiers}, lowest first), as are the queue priority points each earns
  * ({@code signet.care.priority.tier.<name>}, matched case-insensitively); {@link #NONE} is the tier of a customer the CRM gives none.
  */
 public record LoyaltyTier(@JsonValue String name) {

@@ -97,7 +97,7 @@ public class CannedReplyService {
 
     /**
      * The entries fitting a conversation (its account and kind) that match {@code q}, each filled for it, at most
-     * {@code signet.canned.suggestions}.
+     * {@code signet.reply.canned.suggestions}.
      */
     @Transactional
     public List<CannedRendering> suggestions(long conversationId, String q, AppUser agent) {

@@ -38,7 +38,7 @@ public class OutboxSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "outbox-sweep", every = "${signet.publisher.sweep-interval}", delayed = "10s",
+    @Scheduled(identity = "outbox-sweep", every = "${signet.reply.publisher.sweep-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {

@@ -6,7 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** How replies are published: retries within one attempt, backoff between attempts, and recovery of stuck ones. */
-@ConfigMapping(prefix = "signet.publisher")
+@ConfigMapping(prefix = "signet.reply.publisher")
 public interface PublisherConfig {
 
     /**

@@ -248,7 +248,7 @@ abstract class AbstractExactlyOnceTest {
         long dmId = newestConversations(accounts().dmAccount(), 1).get(0);
 
         // Left PUBLISHING on their last allowed attempt: one had reached X, the other had not.
-        int max = ConfigProvider.getConfig().getValue("signet.publisher.max-attempts", Integer.class);
+        int max = ConfigProvider.getConfig().getValue("signet.reply.publisher.max-attempts", Integer.class);
         long reached = storeStuck(agent, dmId, "Capped reply A of run " + run, true, max);
         long lost = storeStuck(agent, publicId, "Capped reply B of run " + run, false, max);
 

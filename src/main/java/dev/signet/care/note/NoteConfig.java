@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Internal notes on conversations. */
-@ConfigMapping(prefix = "signet.notes")
+@ConfigMapping(prefix = "signet.care.note")
 public interface NoteConfig {
 
     /** The longest note accepted, in characters (at most 4000, the column's size). */
