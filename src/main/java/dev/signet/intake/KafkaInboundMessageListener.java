@@ -1,7 +1,6 @@
 package dev.signet.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * A record that can never be stored (not an inbound message, or refused by intake) is thrown back, and the
  * channel's {@code failure-strategy=dead-letter-queue} writes it to the dead-letter topic with the reason in
  * the {@code dead-letter-reason} header; the partition goes on with the next record. Other failures (the
- * database unreachable) are retried with a growing pause, holding the partition, because giving up on a good
+ * database unreachable) are retried with a growing pause (SmallRye Fault Tolerance), holding the partition, because giving up on a good
  * message because of an outage would lose order for nothing; after {@code signet.messaging.intake-attempts}
  * attempts it is dead-lettered too, so a message that fails for an unforeseen reason can't stall the partition.
  * <p>
@@ -41,20 +40,20 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class KafkaInboundMessageListener {
 
     private static final Logger LOG = Logger.getLogger(KafkaInboundMessageListener.class);
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
+    private final IntakeRetry retry;
     private final IntakeService intake;
     private final JsonRecords json;
     private final MessagingConfig config;
     private final QuarantineSink quarantine;
 
     public KafkaInboundMessageListener(IntakeService intake, JsonRecords json, MessagingConfig config,
-            QuarantineSink quarantine) {
+            QuarantineSink quarantine, IntakeRetry retry) {
         this.intake = intake;
         this.json = json;
         this.config = config;
         this.quarantine = quarantine;
+        this.retry = retry;
     }
 
     /** The value comes as bytes, parsed by {@link JsonRecords} (which says why). */
@@ -75,35 +74,27 @@ public class KafkaInboundMessageListener {
     }
 
     private IntakeResult storeWithRetries(InboundMessage message) {
-        Duration pause = FIRST_PAUSE;
-        for (int attempt = 1;; attempt++) {
-            try {
-                return intake.receive(message);
-            } catch (MessageRejectedException e) {
-                LOG.warnf("intake refused a message for good: account=%s id=%s reason=%s", message.accountKey(),
-                        message.externalId(), e.getMessage());
-                quarantine.hold(List.of(intake.quarantined(message, e)));
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= config.intakeAttempts()) {
-                    throw new IntakeGaveUpException(attempt, e);
-                }
-                LOG.warnf("intake failed, retrying in %s: account=%s id=%s attempt=%d reason=%s", pause,
-                        message.accountKey(), message.externalId(), attempt, e.getMessage());
-                pause(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            }
-        }
-    }
-
-    private static void pause(Duration pause) {
+        int[] attempts = { 0 };
         try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            // Only a shutdown interrupts the worker: the record is then dead-lettered like one that kept failing
-            // (kept, with its reason, for a replay), rather than waited for.
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry intake", e);
+            return retry.store(() -> {
+                attempts[0]++;
+                try {
+                    return intake.receive(message);
+                } catch (MessageRejectedException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    LOG.warnf("intake failed: account=%s id=%s attempt=%d of %d reason=%s", message.accountKey(),
+                            message.externalId(), attempts[0], config.intakeAttempts(), e.getMessage());
+                    throw e;
+                }
+            });
+        } catch (MessageRejectedException e) {
+            LOG.warnf("intake refused a message for good: account=%s id=%s reason=%s", message.accountKey(),
+                    message.externalId(), e.getMessage());
+            quarantine.hold(List.of(intake.quarantined(message, e)));
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IntakeGaveUpException(attempts[0], e);
         }
     }
 

@@ -95,7 +95,29 @@ class KafkaInboundMessageListenerTest {
     }
 
     private KafkaInboundMessageListener listener(IntakeService intake, int attempts) {
-        return new KafkaInboundMessageListener(intake, new JsonRecords(mapper), new FixedAttempts(attempts), held::addAll);
+        return new KafkaInboundMessageListener(intake, new JsonRecords(mapper), new FixedAttempts(attempts), held::addAll,
+                new ImmediateRetry(attempts));
+    }
+
+    /**
+     * Stands in for {@link FaultTolerantIntakeRetry} without its pauses (its own test shows the real one retries and
+     * aborts): up to {@code attempts} tries, none again after a refusal.
+     */
+    private record ImmediateRetry(int attempts) implements IntakeRetry {
+        @Override
+        public IntakeResult store(java.util.function.Supplier<IntakeResult> attempt) {
+            for (int tried = 1;; tried++) {
+                try {
+                    return attempt.get();
+                } catch (MessageRejectedException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (tried >= attempts) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     /** Intake that fails with the given exceptions, one per call, then stores. */
