@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -32,6 +36,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String PROBLEM_KEY = "signet.problem.";
+    /** The constraint messages and the titles of the problems they name (read once; a constant resource). */
+    private static final ResourceBundle VALIDATION_MESSAGES = ResourceBundle.getBundle("ValidationMessages", Locale.ROOT);
 
     @CheckedTemplate(basePath = "ErrorPage")
     static class Templates {
@@ -43,15 +50,39 @@ public class ProblemMappers {
         return respond(e.status(), e.slug(), e.title(), e.detail(), null, uri, headers);
     }
 
+    /**
+     * Bean Validation on request records and parameters: 400 with the fields that failed in {@code errors}. When every
+     * violated constraint names the same problem ({@code message = "{signet.problem.<slug>}"}, see
+     * {@code ValidationMessages.properties}) the answer is that problem, its title and its message as the detail;
+     * otherwise {@code invalid-request} with one line per field.
+     */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .distinct()
                 .toList();
+        Set<String> named = e.getConstraintViolations().stream().map(v -> namedProblem(v.getMessageTemplate()))
+                .collect(Collectors.toSet());
+        if (named.size() == 1 && !named.contains("")) {
+            String slug = named.iterator().next();
+            String title = VALIDATION_MESSAGES.containsKey(PROBLEM_KEY + slug + ".title")
+                    ? VALIDATION_MESSAGES.getString(PROBLEM_KEY + slug + ".title") : "Invalid request";
+            String detail = errors.stream().map(Problem.FieldError::message).distinct().collect(Collectors.joining(" "));
+            return respond(400, slug, title, detail, errors, uri, headers);
+        }
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
                 .orElse("The request is invalid.");
         return respond(400, "invalid-request", "Invalid request", detail, errors, uri, headers);
+    }
+
+    /** The slug of a message template {@code {signet.problem.<slug>}}, or "" for any other message. */
+    static String namedProblem(String template) {
+        if (template != null && template.startsWith("{" + PROBLEM_KEY) && template.endsWith("}")) {
+            return template.substring(PROBLEM_KEY.length() + 1, template.length() - 1);
+        }
+        return "";
     }
 
     @ServerExceptionMapper

@@ -1,8 +1,10 @@
 package dev.signet.care;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -83,10 +85,8 @@ public class ConversationResource {
     @Operation(summary = "Change the status: OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US or RESOLVED; 409 if not allowed."
             + " WAITING_ON_US needs promisedUpdateAt (local time of the account's zone, e.g. 2026-12-04T00:30, or an"
             + " instant with offset) and may carry updateText, published signed at that time")
-    public ConversationDetail changeStatus(@PathParam("id") long id, StatusChange change) {
-        if (change == null || change.status() == null) {
-            throw StatusChangeException.statusRequired("Send {\"status\":\"RESOLVED\"} (or OPEN, WAITING_ON_CUSTOMER, WAITING_ON_US).");
-        }
+    public ConversationDetail changeStatus(@PathParam("id") long id,
+            @NotNull(message = StatusChange.REQUIRED) @Valid StatusChange change) {
         care.changeStatus(id, change.status(), new PromiseRequest(change.promisedUpdateAt(), change.updateText()),
                 currentUser.get());
         return query.detail(id, null, ConversationQueryService.THREAD_PAGE);
@@ -98,7 +98,10 @@ public class ConversationResource {
      * @param promisedUpdateAt with WAITING_ON_US (required there): by when the customer gets the next update
      * @param updateText       with WAITING_ON_US (optional): the update to publish then, signed with your initials
      */
-    public record StatusChange(ConversationStatus status, String promisedUpdateAt, String updateText) {
+    public record StatusChange(@NotNull(message = REQUIRED) ConversationStatus status, String promisedUpdateAt,
+            String updateText) {
+
+        private static final String REQUIRED = "{signet.problem.status-required}";
     }
 
     @GET

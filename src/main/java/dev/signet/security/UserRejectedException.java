@@ -2,16 +2,11 @@ package dev.signet.security;
 
 import dev.signet.api.ProblemException;
 
-/** A team member that can't be added as given: a field missing, bad initials, or a name or initials taken. */
+/** A team member that can't be added as given: bad initials, or a name or initials taken. */
 final class UserRejectedException extends ProblemException {
 
     private UserRejectedException(int status, String slug, String title, String detail) {
         super(status, slug, title, detail);
-    }
-
-    static UserRejectedException invalid() {
-        return new UserRejectedException(400, "invalid-user", "Invalid user",
-                "username, password, displayName and a known role (agent, lead, brand-manager, admin) are required.");
     }
 
     static UserRejectedException usernameTaken(String username) {

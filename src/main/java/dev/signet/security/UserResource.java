@@ -3,6 +3,10 @@ package dev.signet.security;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +30,18 @@ public class UserResource {
      *
      * @param initials 2 to 4 letters that sign the user's replies (agents and leads); unique in the team
      */
-    public record NewUser(String username, String password, String displayName, String initials, String role) {
+    public record NewUser(
+            @NotBlank(message = INVALID) String username,
+            @NotBlank(message = INVALID) String password,
+            @NotBlank(message = INVALID) String displayName,
+            String initials,
+            @NotNull(message = INVALID)
+            @Pattern(regexp = KNOWN_ROLES, message = INVALID) String role) {
+
+        private static final String INVALID = "{signet.problem.invalid-user}";
+        /** The roles of {@link Role}, as one constant for {@code @Pattern}. */
+        private static final String KNOWN_ROLES = Role.AGENT + "|" + Role.LEAD + "|" + Role.BRAND_MANAGER + "|"
+                + Role.ADMIN;
     }
 
     /** A team member as the API shows them (never the password hash). */
@@ -46,11 +61,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Missing field, unknown role or invalid initials")
     @APIResponse(responseCode = "409", description = "User name or initials already taken")
-    public Response create(NewUser body) {
-        if (body == null || blank(body.username()) || blank(body.password()) || blank(body.displayName())
-                || !Role.isKnown(body.role())) {
-            throw UserRejectedException.invalid();
-        }
+    public Response create(@NotNull(message = NewUser.INVALID) @Valid NewUser body) {
         AppUser user = users.create(body.username(), body.password(), body.displayName(),
                 blank(body.initials()) ? null : body.initials().strip(), body.role());
         return Response.created(URI.create("/api/users/" + user.id()))

@@ -2,7 +2,7 @@ package dev.signet.care.routing;
 
 import dev.signet.api.ProblemException;
 
-/** A presence change that can't be made: no shift for this user, or no known status given. */
+/** A presence change that can't be made: no shift for this user. */
 final class PresenceRejectedException extends ProblemException {
 
     private PresenceRejectedException(int status, String slug, String title, String detail) {
@@ -12,10 +12,5 @@ final class PresenceRejectedException extends ProblemException {
     static PresenceRejectedException noShift() {
         return new PresenceRejectedException(403, "no-shift", "No shift to mark",
                 "Only agents and leads who answer customers go on shift.");
-    }
-
-    static PresenceRejectedException statusRequired() {
-        return new PresenceRejectedException(400, "presence-status-required", "ON_SHIFT or AWAY",
-                "Send {\"status\":\"ON_SHIFT\"} or {\"status\":\"AWAY\"}.");
     }
 }

@@ -1,6 +1,9 @@
 package dev.signet.care.routing;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,7 +33,10 @@ public class PresenceResource {
     }
 
     /** The body: {@code ON_SHIFT} or {@code AWAY}. */
-    public record PresenceChange(String status) {
+    public record PresenceChange(
+            @NotNull(message = STATUS) @Pattern(regexp = "ON_SHIFT|AWAY", message = STATUS) String status) {
+
+        private static final String STATUS = "{signet.problem.presence-status-required}";
     }
 
     @GET
@@ -42,11 +48,7 @@ public class PresenceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark yourself ON_SHIFT or AWAY (away withdraws the conversations offered to you)")
-    public PresenceView set(PresenceChange change) {
-        String status = change == null ? null : change.status();
-        if (!"ON_SHIFT".equals(status) && !"AWAY".equals(status)) {
-            throw PresenceRejectedException.statusRequired();
-        }
-        return presence.mark(currentUser.get(), "ON_SHIFT".equals(status));
+    public PresenceView set(@NotNull(message = PresenceChange.STATUS) @Valid PresenceChange change) {
+        return presence.mark(currentUser.get(), "ON_SHIFT".equals(change.status()));
     }
 }
