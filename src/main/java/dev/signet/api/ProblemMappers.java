@@ -37,8 +37,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String PROBLEM_KEY = "signet.problem.";
-    /** The constraint messages and the titles of the problems they name (read once; a constant resource). */
-    private static final ResourceBundle VALIDATION_MESSAGES = ResourceBundle.getBundle("ValidationMessages", Locale.ROOT);
+
+    /** The constraint messages and the titles of the problems they name. */
+    private final ResourceBundle validationMessages = ResourceBundle.getBundle("ValidationMessages", Locale.ROOT);
 
     @CheckedTemplate(basePath = "ErrorPage")
     static class Templates {
@@ -67,8 +68,8 @@ public class ProblemMappers {
                 .collect(Collectors.toSet());
         if (named.size() == 1 && !named.contains("")) {
             String slug = named.iterator().next();
-            String title = VALIDATION_MESSAGES.containsKey(PROBLEM_KEY + slug + ".title")
-                    ? VALIDATION_MESSAGES.getString(PROBLEM_KEY + slug + ".title") : "Invalid request";
+            String title = validationMessages.containsKey(PROBLEM_KEY + slug + ".title")
+                    ? validationMessages.getString(PROBLEM_KEY + slug + ".title") : "Invalid request";
             String detail = errors.stream().map(Problem.FieldError::message).distinct().collect(Collectors.joining(" "));
             return respond(400, slug, title, detail, errors, uri, headers);
         }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,7 +29,8 @@ import dev.signet.docs.ConfigurationDoc;
 /**
  * One title per problem slug: every {@code new ProblemException(status, slug, title, …)}, every subclass's
  * {@code super(status, slug, title, …)} and every {@code new XxxException(status, slug, title, …)} in a subclass's
- * own factories in the main sources that names the same slug names the same title, so a
+ * own factories in the main sources, and every title {@code ValidationMessages.properties} gives a problem that a Bean
+ * Validation constraint names, that names the same slug names the same title, so a
  * client (and the problem type's URI) sees one meaning per slug. Read from the sources with JavaParser.
  */
 class ProblemSlugsTest {
@@ -35,6 +38,7 @@ class ProblemSlugsTest {
     @Test
     void everySlugHasOneTitle() throws IOException {
         Map<String, Set<String>> titles = titlesBySlug(Path.of("src/main/java"));
+        validationTitles(Path.of("src/main/resources/ValidationMessages.properties"), titles);
         assertTrue(titles.size() > 20, "the main sources' slugs are found: " + titles.keySet());
         Map<String, Set<String>> clashes = titles.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
@@ -64,6 +68,20 @@ class ProblemSlugsTest {
             }
         }
         return titles;
+    }
+
+    /** The titles of the problems Bean Validation constraints name ({@code signet.problem.<slug>.title}). */
+    static void validationTitles(Path file, Map<String, Set<String>> titles) throws IOException {
+        Properties messages = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            messages.load(reader);
+        }
+        for (String key : messages.stringPropertyNames()) {
+            if (key.startsWith("signet.problem.") && key.endsWith(".title")) {
+                titles.computeIfAbsent(key.substring("signet.problem.".length(), key.length() - ".title".length()),
+                        slug -> new TreeSet<>()).add(messages.getProperty(key));
+            }
+        }
     }
 
     private static void collect(CompilationUnit unit, Map<String, Set<String>> titles) {
