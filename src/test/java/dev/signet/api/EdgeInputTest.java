@@ -89,7 +89,7 @@ class EdgeInputTest {
     }
 
     @Test
-    void aHugeReplyIsRefusedQuicklyAndALongOneBeforeTwitterTextParsesIt() {
+    void aHugeReplyIsRefusedAsTooLargeAndALongOneAsTooLong() {
         long id = conversation();
         TestWorld.Login agent = world.agent();
         byte[] huge = new byte[20 * 1024 * 1024];
@@ -97,14 +97,15 @@ class EdgeInputTest {
         byte[] body = ("{\"text\":\"" + new String(huge, StandardCharsets.US_ASCII) + "\"}").getBytes(StandardCharsets.US_ASCII);
         given().auth().preemptive().basic(agent.username(), agent.password()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/conversations/" + id + "/replies")
-                .then().time(lessThan(20_000L)).statusCode(413).contentType(PROBLEM)
+                .then().statusCode(413).contentType(PROBLEM)
                 .body("type", equalTo("/problems/request-too-large"));
-        // Under the body limit but far over any post: refused as too long without parsing (2 MB took 6 s).
+        // Under the body limit but far over any post: refused as too long (ReplyLength refuses it before parsing;
+        // how fast is a figure, not a test assertion).
         String longText = "a".repeat(99_000);
         given().auth().preemptive().basic(agent.username(), agent.password()).contentType(ContentType.JSON)
                 .body("{\"text\":\"" + longText + "\"}")
                 .when().post("/api/conversations/" + id + "/replies")
-                .then().time(lessThan(5_000L)).statusCode(422).contentType(PROBLEM)
+                .then().statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("/problems/reply-too-long"));
         assertEquals(0, repliesIn(id));
     }
