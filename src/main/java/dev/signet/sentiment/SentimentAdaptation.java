@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import dev.signet.care.CareFigures;
 import dev.signet.channel.ChannelAccountRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,14 +36,14 @@ public class SentimentAdaptation {
     private final MessageSentimentRepository scores;
     private final SentimentConfig config;
     private final Clock clock;
-    private final CareFigures care;
+    private final MessageTexts messages;
     private final ChannelAccountRepository accounts;
 
     public SentimentAdaptation(EntityManager em, SentimentModels models, SentimentCorrectionRepository corrections,
             SentimentModelVersionRepository versions, MessageSentimentRepository scores, SentimentConfig config,
-            Clock clock, CareFigures care, ChannelAccountRepository accounts) {
+            Clock clock, MessageTexts messages, ChannelAccountRepository accounts) {
         this.em = em;
-        this.care = care;
+        this.messages = messages;
         this.accounts = accounts;
         this.models = models;
         this.corrections = corrections;
@@ -193,17 +192,16 @@ public class SentimentAdaptation {
 
     private void requireAccount(String accountKey) {
         if (accounts.findByKey(accountKey).isEmpty()) {
-            throw new dev.signet.api.ProblemException(404, "account-not-found", "Brand account not found",
-                    "There is no brand account '" + accountKey + "'.");
+            throw new BrandAccountNotFoundException(accountKey);
         }
     }
 
     private String messageText(long messageId) {
-        CareFigures.MessageText message = care.messages(List.of(messageId)).get(messageId);
-        if (message == null) {
+        String text = messages.texts(List.of(messageId)).get(messageId);
+        if (text == null) {
             throw new IllegalStateException("Message " + messageId + " of a sentiment correction is gone");
         }
-        return message.text();
+        return text;
     }
 
     /** A correction's text: its message's, or its own for an example imported from an evaluated file. */

@@ -7,9 +7,6 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.signet.api.ProblemException;
-import dev.signet.care.CareFigures;
-import dev.signet.care.Direction;
 import dev.signet.channel.ChannelAccountRepository;
 import dev.signet.security.AppUser;
 
@@ -20,15 +17,15 @@ public class SentimentCorrections {
     /** The longest imported text kept ({@code sentiment_correction.text}). */
     static final int MAX_TEXT = 4000;
 
-    private final CareFigures care;
+    private final MessageTexts messages;
     private final ChannelAccountRepository accounts;
     private final SentimentCorrectionRepository corrections;
     private final SentimentLookup lookup;
     private final Clock clock;
 
     public SentimentCorrections(SentimentCorrectionRepository corrections, SentimentLookup lookup, Clock clock,
-            CareFigures care, ChannelAccountRepository accounts) {
-        this.care = care;
+            MessageTexts messages, ChannelAccountRepository accounts) {
+        this.messages = messages;
         this.accounts = accounts;
         this.corrections = corrections;
         this.lookup = lookup;
@@ -44,19 +41,16 @@ public class SentimentCorrections {
                 }
             }
         }
-        throw new ProblemException(400, "unknown-sentiment", "Unknown sentiment",
-                "Sentiment must be one of positive, neutral, negative; got " + (label == null ? "nothing" : "'" + label + "'") + ".");
+        throw new UnknownSentimentException(label);
     }
 
     /** Records the agent's label for a customer's message (replacing an earlier correction of it). */
     @Transactional
     public MessageSentimentView correct(long messageId, String label, AppUser agent) {
         Sentiment sentiment = parse(label);
-        CareFigures.MessageOrigin origin = care.origin(messageId).orElseThrow(() -> new ProblemException(404,
-                "message-not-found", "Message not found", "There is no message " + messageId + "."));
-        if (origin.direction() != Direction.IN) {
-            throw new ProblemException(422, "not-a-customer-message", "Not a customer's message",
-                    "Only customers' messages have a sentiment; message " + messageId + " was written by an agent.");
+        MessageTexts.Origin origin = messages.origin(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
+        if (!origin.fromCustomer()) {
+            throw new NotACustomerMessageException(messageId);
         }
         String accountKey = accounts.findById(origin.accountId()).accountKey();
         corrections.forMessage(messageId).ifPresentOrElse(
@@ -98,9 +92,8 @@ public class SentimentCorrections {
     /** A message's sentiment (404 if the message does not exist; no score yet gives a view without one). */
     @Transactional
     public MessageSentimentView of(long messageId) {
-        if (care.messages(List.of(messageId)).isEmpty()) {
-            throw new ProblemException(404, "message-not-found", "Message not found",
-                    "There is no message " + messageId + ".");
+        if (messages.texts(List.of(messageId)).isEmpty()) {
+            throw new MessageNotFoundException(messageId);
         }
         MessageSentimentView view = lookup.forMessages(List.of(messageId)).get(messageId);
         return view != null ? view : new MessageSentimentView(messageId, null, 0, null, null);

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.AppUser;
 import dev.signet.security.Role;
 
@@ -45,12 +44,10 @@ public class SentimentEvaluator {
      */
     public EvaluationReport evaluate(String accountKey, byte[] file, boolean importAsCorrections, AppUser user) {
         if (accountKey == null || accountKey.isBlank()) {
-            throw new ProblemException(400, "account-required", "Account required",
-                    "Name the brand account whose active version to evaluate (account).");
+            throw new AccountRequiredException();
         }
         if (importAsCorrections && !(Role.LEAD.equals(user.role()) || Role.ADMIN.equals(user.role()))) {
-            throw new ProblemException(403, "import-not-allowed", "Import not allowed for your role",
-                    "Only leads and admins import labelled files as corrections; evaluate without importing.");
+            throw new ImportNotAllowedException();
         }
         BrandHeads.ActiveHead active = adaptation.activeHead(accountKey);
         List<LabelledFile.LabelledText> set = LabelledFile.parse(file, limits());

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 
@@ -122,8 +121,7 @@ public class SentimentResource {
     @Operation(summary = "Activate a version (roll back); number 0 goes back to the shipped model")
     public List<ModelVersionView> activate(@PathParam("account") String account, ActivationRequest request) {
         if (request == null || request.number() == null || request.number() < 0) {
-            throw new ProblemException(400, "invalid-version", "Invalid version",
-                    "Give the version number to activate, 0 for the shipped model.");
+            throw new InvalidVersionException();
         }
         return adaptation.activate(account, request.number());
     }
