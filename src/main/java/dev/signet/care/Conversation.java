@@ -21,7 +21,7 @@ import dev.signet.care.promise.UpdatePromise;
 import dev.signet.channel.ChannelAccount;
 import dev.signet.customer.LoyaltyTier;
 import dev.signet.customer.SocialIdentity;
-import dev.signet.insight.Sentiment;
+import dev.signet.sentiment.Sentiment;
 import dev.signet.security.AppUser;
 
 /**

@@ -27,8 +27,8 @@ import dev.signet.care.routing.ContinuityView;
 import dev.signet.channel.AccountTimeZones;
 import dev.signet.customer.Customer;
 import dev.signet.customer.SocialIdentity;
-import dev.signet.insight.MessageSentimentView;
-import dev.signet.insight.SentimentLookup;
+import dev.signet.sentiment.MessageSentimentView;
+import dev.signet.sentiment.SentimentLookup;
 
 /**
  * Reads conversations for the queue, the conversation page and the API. Every read is a fixed number of

@@ -2,7 +2,7 @@ package dev.signet.care;
 
 import java.time.Instant;
 
-import dev.signet.insight.MessageSentimentView;
+import dev.signet.sentiment.MessageSentimentView;
 
 /**
  * One message as agents and API clients see it.

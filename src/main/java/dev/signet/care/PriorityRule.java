@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.signet.customer.LoyaltyTier;
-import dev.signet.insight.Sentiment;
+import dev.signet.sentiment.Sentiment;
 
 /**
  * The queue priority of a conversation, and why (docs/design.md, "Priority"): loyalty tier, repeat contact, a

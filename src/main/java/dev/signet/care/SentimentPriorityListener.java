@@ -10,7 +10,7 @@ import jakarta.persistence.OptimisticLockException;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import dev.signet.insight.MessageScored;
+import dev.signet.sentiment.MessageScored;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -11,7 +11,8 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import dev.signet.care.Conversation;
-import dev.signet.care.goodwill.GoodwillService;
+import dev.signet.care.goodwill.GoodwillCommands;
+import dev.signet.care.goodwill.GoodwillLedger;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,16 +31,18 @@ public class DemoGoodwillSeeder {
     private static final Logger LOG = Logger.getLogger(DemoGoodwillSeeder.class);
 
     private final DemoConfig config;
-    private final GoodwillService goodwill;
+    private final GoodwillCommands goodwill;
+    private final GoodwillLedger ledger;
     private final AppUserService users;
     private final EntityManager em;
     private final Clock clock;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    public DemoGoodwillSeeder(DemoConfig config, GoodwillService goodwill, AppUserService users, EntityManager em,
-            Clock clock) {
+    public DemoGoodwillSeeder(DemoConfig config, GoodwillCommands goodwill, GoodwillLedger ledger, AppUserService users,
+            EntityManager em, Clock clock) {
         this.config = config;
         this.goodwill = goodwill;
+        this.ledger = ledger;
         this.users = users;
         this.em = em;
         this.clock = clock;
@@ -51,7 +54,7 @@ public class DemoGoodwillSeeder {
         if (!config.seed() || !config.scenes() || done.get()) {
             return;
         }
-        if (goodwill.anyRecorded()) {
+        if (ledger.anyRecorded()) {
             done.set(true);
             return;
         }

@@ -24,7 +24,7 @@ import dev.signet.channel.HourlyVolumeRepository;
 import dev.signet.insight.DailyTerm;
 import dev.signet.insight.DemoInsights;
 import dev.signet.insight.HourlySentiment;
-import dev.signet.insight.Sentiment;
+import dev.signet.sentiment.Sentiment;
 import dev.signet.insight.SpikeWatch;
 import dev.signet.insight.Term;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -8,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.signet.sentiment.Sentiment;
+
 /** How many customers' messages sent to one brand account in one hour (UTC) were scored in each class. */
 @Entity
 @Table(name = "hourly_sentiment")

@@ -9,6 +9,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.signet.sentiment.MessageScored;
+import dev.signet.sentiment.Sentiment;
+
 /**
  * The class a message is counted under in the roll-ups. A message scored again (by a newer model) moves its
  * count from the old class to the new one instead of being counted twice.

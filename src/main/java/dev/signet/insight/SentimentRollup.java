@@ -14,6 +14,8 @@ import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
 import dev.signet.care.CareFigures;
+import dev.signet.sentiment.MessageScored;
+import dev.signet.sentiment.Sentiment;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import dev.signet.sentiment.Sentiment;
+
 /**
  * Writes the insight roll-ups in the caller's transaction. Counts are changed with atomic
  * {@code set x = x + n} updates (no lost update between replicas); a missing row is inserted, and a concurrent

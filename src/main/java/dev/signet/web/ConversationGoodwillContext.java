@@ -3,7 +3,7 @@ package dev.signet.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-import dev.signet.care.goodwill.GoodwillService;
+import dev.signet.care.goodwill.GoodwillLedger;
 import dev.signet.care.goodwill.GoodwillViews;
 import dev.signet.security.CurrentUser;
 
@@ -16,11 +16,11 @@ import dev.signet.security.CurrentUser;
 @RequestScoped
 public class ConversationGoodwillContext {
 
-    private final GoodwillService goodwill;
+    private final GoodwillLedger goodwill;
     private final CurrentUser currentUser;
     private GoodwillViews.OnConversation context;
 
-    public ConversationGoodwillContext(GoodwillService goodwill, CurrentUser currentUser) {
+    public ConversationGoodwillContext(GoodwillLedger goodwill, CurrentUser currentUser) {
         this.goodwill = goodwill;
         this.currentUser = currentUser;
     }

@@ -53,7 +53,7 @@ public class CrmImportPage {
             return Response.status(400).entity(Templates.crm(me, null, null, "Choose a CSV file to import.")).build();
         }
         try {
-            ImportReport report = imports.importCsv(dev.signet.customer.CustomerResource.read(file), currentUser.get().username());
+            ImportReport report = imports.importCsv(dev.signet.customer.CrmResource.read(file), currentUser.get().username());
             return Response.status(report.applied() ? 200 : 422).entity(Templates.crm(me, report, file.fileName(), null)).build();
         } catch (CrmFileRejectedException e) {
             return Response.status(e.status()).entity(Templates.crm(me, null, file.fileName(), e.detail())).build();

@@ -19,7 +19,8 @@ import jakarta.ws.rs.core.Response;
 import dev.signet.api.ProblemException;
 import dev.signet.care.ConversationNotFoundException;
 import dev.signet.care.goodwill.GoodwillPeriod;
-import dev.signet.care.goodwill.GoodwillService;
+import dev.signet.care.goodwill.GoodwillCommands;
+import dev.signet.care.goodwill.GoodwillLedger;
 import dev.signet.care.goodwill.GoodwillStatus;
 import dev.signet.care.goodwill.GoodwillViews;
 import dev.signet.security.AppUser;
@@ -47,11 +48,13 @@ public class GoodwillPage {
                 String gwError, String gwAmount, String gwReason);
     }
 
-    private final GoodwillService goodwill;
+    private final GoodwillCommands goodwill;
+    private final GoodwillLedger ledger;
     private final CurrentUser currentUser;
 
-    public GoodwillPage(GoodwillService goodwill, CurrentUser currentUser) {
+    public GoodwillPage(GoodwillCommands goodwill, GoodwillLedger ledger, CurrentUser currentUser) {
         this.goodwill = goodwill;
+        this.ledger = ledger;
         this.currentUser = currentUser;
     }
 
@@ -103,13 +106,13 @@ public class GoodwillPage {
             String notice = gesture.status() == GoodwillStatus.GRANTED
                     ? gesture.amountText() + " granted within your allowance."
                     : gesture.amountText() + " is over what is left of your allowance: a lead approves it (see Goodwill).";
-            return Response.ok(Templates.block(Viewer.of(me), goodwill.onConversation(id, me), notice, null, "", ""))
+            return Response.ok(Templates.block(Viewer.of(me), ledger.onConversation(id, me), notice, null, "", ""))
                     .build();
         } catch (ConversationNotFoundException e) {
             throw e;
         } catch (ProblemException e) {
             // 200 so that htmx swaps the block in: the refusal shows next to what the agent typed, nothing stored.
-            return Response.ok(Templates.block(Viewer.of(me), goodwill.onConversation(id, me), null, e.detail(),
+            return Response.ok(Templates.block(Viewer.of(me), ledger.onConversation(id, me), null, e.detail(),
                     amount == null ? "" : amount, reason == null ? "" : reason)).build();
         }
     }
@@ -131,9 +134,9 @@ public class GoodwillPage {
         AppUser me = currentUser.get();
         LocalDate day = day(period);
         boolean lead = Role.LEAD.equals(me.role()) || Role.ADMIN.equals(me.role());
-        GoodwillViews.MyLedger mine = me.canReply() ? goodwill.myLedger(me, day) : null;
-        GoodwillViews.TeamLedger team = lead ? goodwill.teamLedger(day) : null;
-        List<GoodwillViews.Gesture> pending = lead ? goodwill.pending() : List.of();
+        GoodwillViews.MyLedger mine = me.canReply() ? ledger.myLedger(me, day) : null;
+        GoodwillViews.TeamLedger team = lead ? ledger.teamLedger(day) : null;
+        List<GoodwillViews.Gesture> pending = lead ? ledger.pending() : List.of();
         return Templates.goodwill(Viewer.of(me), mine, team, pending, lead, day == null ? null : day.toString(), notice,
                 error);
     }

@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.signet.insight.MessageSentimentView;
-import dev.signet.insight.SentimentCorrections;
+import dev.signet.sentiment.MessageSentimentView;
+import dev.signet.sentiment.SentimentCorrections;
 import dev.signet.security.AppUser;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;

@@ -20,12 +20,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.signet.api.ProblemException;
 import dev.signet.channel.ChannelAccountService;
-import dev.signet.insight.EvaluationReport;
-import dev.signet.insight.ModelVersionView;
-import dev.signet.insight.SentimentAdaptation;
-import dev.signet.insight.SentimentEvaluator;
-import dev.signet.insight.SentimentModels;
-import dev.signet.insight.SentimentResource;
+import dev.signet.sentiment.EvaluationReport;
+import dev.signet.sentiment.ModelVersionView;
+import dev.signet.sentiment.SentimentAdaptation;
+import dev.signet.sentiment.SentimentEvaluator;
+import dev.signet.sentiment.SentimentModels;
+import dev.signet.sentiment.SentimentResource;
 import dev.signet.security.AppUser;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;

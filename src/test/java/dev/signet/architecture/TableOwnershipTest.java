@@ -47,15 +47,15 @@ class TableOwnershipTest {
      * Foreign reads and writes not moved behind the owner's API yet: "package → table or entity", and why. Each is
      * a debt to pay by giving the owner a read API (as care's {@code CareFigures}, {@code TimelineContributor}s and
      * {@code ConversationAuthors} did for {@code customer} and {@code insight}). Nothing may be added for
-     * {@code customer} or {@code insight} but the one entry below.
+     * {@code customer}, {@code insight} or {@code sentiment} but the one entry below.
      */
     private static final Map<String, String> KNOWN_FOREIGN = new TreeMap<>(Map.ofEntries(
             // The sentiment worker claims unscored messages in one statement (an anti-join of care's message with
-            // insight's message_sentiment under FOR UPDATE SKIP LOCKED), so replicas never score one twice; taking it
+            // sentiment's message_sentiment under FOR UPDATE SKIP LOCKED), so replicas never score one twice; taking it
             // apart needs care to hand messages over as events, a change of its own.
-            Map.entry("insight → message", "sentiment worker's claim of unscored messages"),
-            Map.entry("insight → conversation", "sentiment worker's claim: the message's account"),
-            Map.entry("insight → channel_account", "sentiment worker's claim: the message's account key"),
+            Map.entry("sentiment → message", "sentiment worker's claim of unscored messages"),
+            Map.entry("sentiment → conversation", "sentiment worker's claim: the message's account"),
+            Map.entry("sentiment → channel_account", "sentiment worker's claim: the message's account key"),
             // care keys conversations, surveys and promises on customer's identities and channel's accounts.
             Map.entry("care → social_identity", "CSAT: was this customer asked already (any identity)"),
             Map.entry("care → channel_account", "queue filter by account key; promise figures per account"),
@@ -115,14 +115,15 @@ class TableOwnershipTest {
     }
 
     @Test
-    void customerAndInsightHaveNoForeignQueriesButTheSentimentWorkersClaim() {
+    void customerAndInsightHaveNoForeignQueriesAndSentimentOnlyItsWorkersClaim() {
         Set<String> known = KNOWN_FOREIGN.keySet().stream()
-                .filter(k -> k.startsWith("customer ") || k.startsWith("insight ")).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("insight → message", "insight → conversation", "insight → channel_account"), known);
-        Set<String> where = scan().stream().filter(f -> f.pkg().equals("insight")).map(Foreign::where)
+                .filter(k -> k.startsWith("customer ") || k.startsWith("insight ") || k.startsWith("sentiment "))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of("sentiment → message", "sentiment → conversation", "sentiment → channel_account"), known);
+        Set<String> where = scan().stream().filter(f -> f.pkg().equals("sentiment")).map(Foreign::where)
                 .map(w -> w.substring(0, w.indexOf(':'))).collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(where.isEmpty() || where.equals(Set.of("insight/SentimentScorer.java")),
-                "insight's only foreign query is the sentiment worker's claim, found in " + where);
+        assertTrue(where.isEmpty() || where.equals(Set.of("sentiment/SentimentScorer.java")),
+                "sentiment's only foreign query is the worker's claim, found in " + where);
     }
 
     @Test

@@ -17,19 +17,19 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.signet.insight.BrandHeads;
-import dev.signet.insight.CorrectionMemory;
-import dev.signet.insight.Evaluation;
-import dev.signet.insight.HeadCodec;
-import dev.signet.insight.HeadTrainer;
-import dev.signet.insight.LexiconScorer;
-import dev.signet.insight.PriorEstimate;
-import dev.signet.insight.PriorGate;
-import dev.signet.insight.SentenceEmbeddings;
-import dev.signet.insight.Sentiment;
-import dev.signet.insight.SentimentDatasets;
-import dev.signet.insight.SentimentHead;
-import dev.signet.insight.TweetText;
+import dev.signet.sentiment.BrandHeads;
+import dev.signet.sentiment.CorrectionMemory;
+import dev.signet.sentiment.Evaluation;
+import dev.signet.sentiment.HeadCodec;
+import dev.signet.sentiment.HeadTrainer;
+import dev.signet.sentiment.LexiconScorer;
+import dev.signet.sentiment.PriorEstimate;
+import dev.signet.sentiment.PriorGate;
+import dev.signet.sentiment.SentenceEmbeddings;
+import dev.signet.sentiment.Sentiment;
+import dev.signet.sentiment.SentimentDatasets;
+import dev.signet.sentiment.SentimentHead;
+import dev.signet.sentiment.TweetText;
 
 /**
  * The sentiment evaluation harness, on ../shared/data/airline-sentiment.csv (evaluation only: nothing shipped is

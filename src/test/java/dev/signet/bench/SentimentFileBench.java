@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.signet.insight.EvaluationReport;
-import dev.signet.insight.HeadCodec;
-import dev.signet.insight.LabelledFile;
-import dev.signet.insight.LexiconScorer;
-import dev.signet.insight.PriorEstimate;
-import dev.signet.insight.SentenceEmbeddings;
-import dev.signet.insight.Sentiment;
-import dev.signet.insight.SentimentHead;
-import dev.signet.insight.TweetText;
+import dev.signet.sentiment.EvaluationReport;
+import dev.signet.sentiment.HeadCodec;
+import dev.signet.sentiment.LabelledFile;
+import dev.signet.sentiment.LexiconScorer;
+import dev.signet.sentiment.PriorEstimate;
+import dev.signet.sentiment.SentenceEmbeddings;
+import dev.signet.sentiment.Sentiment;
+import dev.signet.sentiment.SentimentHead;
+import dev.signet.sentiment.TweetText;
 
 /**
  * The evaluation harness as a command for engineers, on any labelled file (CSV or TSV, the same reader as the upload;

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.signet.channel.ChannelPoller;
-import dev.signet.insight.SentimentDatasets;
+import dev.signet.sentiment.SentimentDatasets;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.sandbox.SandboxTweetView;
 import dev.signet.sandbox.XApiException;

@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-import dev.signet.care.goodwill.GoodwillService;
+import dev.signet.care.goodwill.GoodwillCommands;
 import dev.signet.channel.Author;
 import dev.signet.channel.InboundMessage;
 import dev.signet.customer.CrmImportService;
@@ -40,7 +40,7 @@ class CustomerTimelineBrowserTest extends BrowserTest {
     @Inject
     CrmImportService crm;
     @Inject
-    GoodwillService goodwill;
+    GoodwillCommands goodwill;
     @Inject
     PinnedFactService notes;
     @Inject

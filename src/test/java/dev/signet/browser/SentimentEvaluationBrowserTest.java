@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInfo;
 
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
-import dev.signet.insight.SentimentTestProfile;
+import dev.signet.sentiment.SentimentTestProfile;
 import dev.signet.security.Role;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.test.junit.QuarkusTest;

@@ -16,7 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import dev.signet.customer.LoyaltyTier;
-import dev.signet.insight.Sentiment;
+import dev.signet.sentiment.Sentiment;
 
 class PriorityRuleTest {
 

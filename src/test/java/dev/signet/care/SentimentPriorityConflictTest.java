@@ -13,8 +13,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import dev.signet.channel.InboundMessage;
-import dev.signet.insight.MessageScored;
-import dev.signet.insight.Sentiment;
+import dev.signet.sentiment.MessageScored;
+import dev.signet.sentiment.Sentiment;
 import dev.signet.intake.IntakeService;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;

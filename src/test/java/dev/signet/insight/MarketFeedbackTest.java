@@ -26,6 +26,7 @@ import dev.signet.channel.Network;
 import dev.signet.intake.IntakeService;
 import dev.signet.security.AppUser;
 import dev.signet.security.Role;
+import dev.signet.sentiment.Scores;
 import dev.signet.testsupport.Csrf;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.signet.channel.InboundMessage;
 import dev.signet.intake.IntakeService;
+import dev.signet.sentiment.MessageScored;
+import dev.signet.sentiment.Scores;
+import dev.signet.sentiment.Sentiment;
 import dev.signet.testsupport.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

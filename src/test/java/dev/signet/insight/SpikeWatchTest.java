@@ -34,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.signet.channel.HourlyVolumeRepository;
+import dev.signet.sentiment.Sentiment;
 
 /**
  * Spike alerts on synthetic series of accounts of the test's own: an alert on a spike, silence on a flat

@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.signet.channel.InboundMessage;
-import dev.signet.insight.Scores;
-import dev.signet.insight.Sentiment;
+import dev.signet.sentiment.Scores;
+import dev.signet.sentiment.Sentiment;
 import dev.signet.intake.IntakeService;
 import dev.signet.sandbox.SandboxService;
 import dev.signet.security.Role;

@@ -31,11 +31,13 @@ import dev.signet.security.Role;
 @Tag(name = "Goodwill")
 public class GoodwillResource {
 
-    private final GoodwillService goodwill;
+    private final GoodwillCommands commands;
+    private final GoodwillLedger ledger;
     private final CurrentUser currentUser;
 
-    public GoodwillResource(GoodwillService goodwill, CurrentUser currentUser) {
-        this.goodwill = goodwill;
+    public GoodwillResource(GoodwillCommands commands, GoodwillLedger ledger, CurrentUser currentUser) {
+        this.commands = commands;
+        this.ledger = ledger;
         this.currentUser = currentUser;
     }
 
@@ -57,7 +59,7 @@ public class GoodwillResource {
             throw GoodwillRejectedException.invalid("goodwill-conversation-required", "Conversation required",
                     "Send {\"conversationId\":1,\"amount\":20.00,\"reason\":\"…\"}.");
         }
-        GoodwillViews.Gesture gesture = goodwill.record(body.conversationId(), body.amount(), body.reason(),
+        GoodwillViews.Gesture gesture = commands.record(body.conversationId(), body.amount(), body.reason(),
                 currentUser.get());
         return Response.status(gesture.status() == GoodwillStatus.GRANTED ? 201 : 202).entity(gesture).build();
     }
@@ -68,7 +70,7 @@ public class GoodwillResource {
     @Operation(summary = "Your allowance and gestures in the period holding `period` (a date, default today), "
             + "with the team's totals")
     public GoodwillViews.MyLedger mine(@QueryParam("period") String period) {
-        return goodwill.myLedger(currentUser.get(), day(period));
+        return ledger.myLedger(currentUser.get(), day(period));
     }
 
     @GET
@@ -76,7 +78,7 @@ public class GoodwillResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "The team ledger of the period holding `period` (default today): each agent by name, and totals")
     public GoodwillViews.TeamLedger team(@QueryParam("period") String period) {
-        return goodwill.teamLedger(day(period));
+        return ledger.teamLedger(day(period));
     }
 
     @GET
@@ -84,7 +86,7 @@ public class GoodwillResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Gestures waiting for a lead's approval, oldest first")
     public List<GoodwillViews.Gesture> pending() {
-        return goodwill.pending();
+        return ledger.pending();
     }
 
     @GET
@@ -92,7 +94,7 @@ public class GoodwillResource {
     @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
     @Operation(summary = "One gesture (agents: their own only)")
     public GoodwillViews.Gesture get(@PathParam("id") long id) {
-        GoodwillViews.Gesture gesture = goodwill.gesture(id);
+        GoodwillViews.Gesture gesture = ledger.gesture(id);
         var me = currentUser.get();
         if (Role.AGENT.equals(me.role()) && !gesture.agentUsername().equals(me.username())) {
             // Agents see their own gestures (and every gesture on the conversations they open), not a colleague's ledger.
@@ -107,7 +109,7 @@ public class GoodwillResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Approve a pending gesture (not your own); 409 once decided")
     public GoodwillViews.Gesture approve(@PathParam("id") long id) {
-        return goodwill.approve(id, currentUser.get());
+        return commands.approve(id, currentUser.get());
     }
 
     @POST
@@ -116,7 +118,7 @@ public class GoodwillResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Decline a pending gesture, optionally with a note for the agent; 409 once decided")
     public GoodwillViews.Gesture decline(@PathParam("id") long id, Decline body) {
-        return goodwill.decline(id, currentUser.get(), body == null ? null : body.note());
+        return commands.decline(id, currentUser.get(), body == null ? null : body.note());
     }
 
     @GET
@@ -124,7 +126,7 @@ public class GoodwillResource {
     @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
     @Operation(summary = "A conversation's gestures and your allowance left this period")
     public GoodwillViews.OnConversation onConversation(@PathParam("conversationId") long conversationId) {
-        return goodwill.onConversation(conversationId, currentUser.get());
+        return ledger.onConversation(conversationId, currentUser.get());
     }
 
     static LocalDate day(String period) {

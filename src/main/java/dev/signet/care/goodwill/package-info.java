@@ -3,6 +3,7 @@
  * per-period limits, approved by a lead above the agent's limit.
  * <p>
  * Owns {@code GoodwillGesture} (table {@code goodwill_gesture}) and {@code signet.care.goodwill.*}. Offers
- * {@code GoodwillService} (record, approve, decline, the ledgers), the {@code GoodwillViews} records, and the API.
+ * {@code GoodwillCommands} (record, approve, decline) and the read model {@code GoodwillLedger} (allowance
+ * left, own and team ledgers, pending gestures, a conversation's gestures), the {@code GoodwillViews} records, and the API.
  */
 package dev.signet.care.goodwill;

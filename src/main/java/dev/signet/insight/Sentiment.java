@@ -1,8 +1,0 @@
-package dev.signet.insight;
-
-/** How a customer's message feels about the brand: the three classes the sentiment model predicts. */
-public enum Sentiment {
-    POSITIVE,
-    NEUTRAL,
-    NEGATIVE
-}
