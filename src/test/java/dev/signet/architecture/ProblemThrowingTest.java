@@ -27,14 +27,6 @@ class ProblemThrowingTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.signet");
 
-    /**
-     * Converted by the split of sentiment scoring out of {@code insight} (issue #16), which moves these classes;
-     * the names no longer match once they have moved.
-     */
-    private static final Set<String> CONVERTED_BY_THE_SENTIMENT_SPLIT = Set.of(
-            "dev.signet.insight.SentimentCorrections", "dev.signet.insight.SentimentEvaluator",
-            "dev.signet.insight.SentimentResource", "dev.signet.insight.SentimentAdaptation");
-
     static ArchRule noRawProblems(Set<String> exempt) {
         DescribedPredicate<JavaClass> exempted = DescribedPredicate.describe("exempted",
                 c -> exempt.contains(c.getName()) || exempt.contains(c.getName().replaceFirst("\\$.*", "")));
@@ -47,7 +39,7 @@ class ProblemThrowingTest {
 
     @Test
     void onlyTypedProblemsAreThrownOutsideApi() {
-        noRawProblems(CONVERTED_BY_THE_SENTIMENT_SPLIT).check(MAIN);
+        noRawProblems(Set.of()).check(MAIN);
     }
 
     @Test
