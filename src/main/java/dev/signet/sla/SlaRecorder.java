@@ -38,15 +38,17 @@ public class SlaRecorder {
     private final ResponseHistoryService timelines;
     private final SlaPolicies policies;
     private final SlaConfig config;
+    private final SlaRollup rollup;
     private final Clock clock;
 
     public SlaRecorder(EntityManager em, DatabaseDialect dialect, ResponseHistoryService timelines,
-            SlaPolicies policies, SlaConfig config, Clock clock) {
+            SlaPolicies policies, SlaConfig config, SlaRollup rollup, Clock clock) {
         this.em = em;
         this.dialect = dialect;
         this.timelines = timelines;
         this.policies = policies;
         this.config = config;
+        this.rollup = rollup;
         this.clock = clock;
     }
 
@@ -105,6 +107,15 @@ public class SlaRecorder {
     }
 
     private void record(List<ResponseHistory> found, List<Long> ids) {
+        SlaRollup.Changes changes = rollup.changes();
+        @SuppressWarnings("unchecked")
+        List<Object[]> old = em.createNativeQuery("""
+                select account_key, tier, channel, target, started_at, met, business_seconds from sla_target
+                where conversation_id in (:ids)""").setParameter("ids", ids).getResultList();
+        for (Object[] r : old) {
+            changes.add((String) r[0], (String) r[1], (String) r[2], (String) r[3], SlaRollup.instant(r[4]),
+                    (Boolean) r[5], r[6] == null ? null : ((Number) r[6]).longValue(), -1);
+        }
         em.createQuery("delete from SlaTargetRecord r where r.conversationId in :ids").setParameter("ids", ids)
                 .executeUpdate();
         int rows = 0;
@@ -116,11 +127,16 @@ public class SlaRecorder {
                 continue;
             }
             for (SlaEvaluator.Outcome o : SlaEvaluator.evaluate(t, policy.get())) {
-                em.persist(new SlaTargetRecord(t.conversationId(), t.accountKey(), tier, channel, policy.get().id(), o));
+                SlaTargetRecord record = new SlaTargetRecord(t.conversationId(), t.accountKey(), tier, channel,
+                        policy.get().id(), o);
+                em.persist(record);
+                changes.add(t.accountKey(), tier, channel, o.target().name(), o.startedAt(), record.met(),
+                        o.businessSeconds(), 1);
                 rows++;
             }
         }
         em.flush();
+        rollup.apply(changes);
         LOG.debugf("sla targets recorded: conversations=%d rows=%d", found.size(), rows);
     }
 }

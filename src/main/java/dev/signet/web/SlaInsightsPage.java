@@ -1,5 +1,7 @@
 package dev.signet.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,8 @@ public class SlaInsightsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance sla(Viewer me, List<String> accounts, String account, String period,
-                String query, List<LineView> totals, List<LineView> lines, List<BreachView> breaches);
+                String query, List<LineView> totals, List<LineView> lines, List<BreachView> breaches, String older,
+                boolean paged);
     }
 
     private final SlaReportService reports;
@@ -58,8 +61,9 @@ public class SlaInsightsPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance show(@QueryParam("account") String account, @QueryParam("period") String period) {
-        SlaReport r = reports.report(account, period);
+    public TemplateInstance show(@QueryParam("account") String account, @QueryParam("period") String period,
+            @QueryParam("before") String before) {
+        SlaReport r = reports.report(account, period, before);
         String query = "account=" + (r.accountKey() == null ? "" : r.accountKey()) + "&period=" + r.period();
         return Templates.sla(Viewer.of(currentUser.get()), accounts.configuredKeys(),
                 r.accountKey() == null ? "" : r.accountKey(), r.period(), query,
@@ -68,7 +72,9 @@ public class SlaInsightsPage {
                 r.breaches().stream().map(b -> new BreachView(b.conversationId(), b.accountKey(), lower(b.tier()),
                         lower(b.channel()), label(b.target()), b.dueAt(), b.endedAt() == null
                                 ? "still running"
-                                : PriorityRule.humanize(Duration.between(b.dueAt(), b.endedAt())) + " late")).toList());
+                                : PriorityRule.humanize(Duration.between(b.dueAt(), b.endedAt())) + " late")).toList(),
+                r.olderBreaches() == null ? null : URLEncoder.encode(r.olderBreaches(), StandardCharsets.UTF_8),
+                before != null && !before.isBlank());
     }
 
     private static LineView view(SlaReport.Line l) {

@@ -30,17 +30,16 @@ import io.restassured.response.Response;
 /**
  * The insights page over 1,000,000 messages on PostgreSQL. Seeds, for one brand account, 90 days of what intake
  * and the sentiment roll-ups would have written for a million customers' messages: the messages themselves
- * (250,000 conversations of 4 messages, 80% resolved), hourly volume and sentiment, and daily terms (3,000 a day,
- * with example message ids). Then a logged-in brand manager opens the page for the day, the week and the month;
+ * ({@link MillionMessages}: 250,000 conversations of 4 messages, 80% resolved), hourly volume and sentiment, and
+ * daily terms (3,000 a day, with example message ids). Then a logged-in brand manager opens the page for the day, the week and the month;
  * prints the median server time of the slowest period as {@code insights.1m_ms} (goal ≤ 1,000 ms).
  */
 @QuarkusTest
 @Tag("bench")
 class InsightsBench {
 
-    static final int MESSAGES = 1_000_000;
-    static final int PER_CONVERSATION = 4;
-    static final int DAYS = 90;
+    static final int MESSAGES = MillionMessages.MESSAGES;
+    static final int DAYS = MillionMessages.DAYS;
     static final int TERMS_PER_DAY = 3_000;
     static final long ID_BASE = 900_000_000_000L;
     static final int RUNS = 15;
@@ -100,8 +99,8 @@ class InsightsBench {
     }
 
     private void seed(Instant now) throws SQLException {
-        Instant from = now.minus(DAYS, ChronoUnit.DAYS);
-        int conversations = MESSAGES / PER_CONVERSATION;
+        MillionMessages million = new MillionMessages(now);
+        Instant from = million.from();
         long hours = DAYS * 24L;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
@@ -121,43 +120,29 @@ class InsightsBench {
             try (PreparedStatement p = c.prepareStatement("""
                     insert into conversation (id, account_id, identity_id, kind, status, first_message_at, last_message_at,
                       last_preview, last_direction, resolved_at, created_at, version)
-                    select ? + g, ?, ?, 'PUBLIC', case when g % 5 = 0 then 'OPEN' else 'RESOLVED' end,
-                      ?::timestamptz + (g * ? / ?) * interval '1 second', ?::timestamptz + (g * ? / ?) * interval '1 second',
-                      'bench', 'IN',
-                      case when g % 5 = 0 then null
-                           else ?::timestamptz + (g * ? / ?) * interval '1 second' + ((g * 7919) % 3000 + 5) * interval '1 minute' end,
-                      ?::timestamptz, 0
-                    from generate_series(1, ?) g""")) {
-                long seconds = hours * 3600;
-                int i = 1;
-                p.setLong(i++, ID_BASE);
-                p.setLong(i++, account);
-                p.setLong(i++, ID_BASE);
-                for (int k = 0; k < 3; k++) {
-                    p.setTimestamp(i++, Timestamp.from(from));
-                    p.setLong(i++, seconds);
-                    p.setLong(i++, conversations);
-                }
-                p.setTimestamp(i++, Timestamp.from(now));
-                p.setInt(i, conversations);
+                    select ? + g, ?, ?, 'PUBLIC', case when %1$s then 'OPEN' else 'RESOLVED' end, %2$s, %2$s, 'bench', 'IN',
+                      case when %1$s then null else %2$s + %3$s * interval '1 minute' end, ?::timestamptz, 0
+                    from generate_series(1, ?) g""".formatted(MillionMessages.open("g"), million.conversationStart("g"),
+                    MillionMessages.minutesToResolve("g")))) {
+                p.setLong(1, ID_BASE);
+                p.setLong(2, account);
+                p.setLong(3, ID_BASE);
+                p.setTimestamp(4, Timestamp.from(now));
+                p.setInt(5, MillionMessages.CONVERSATIONS);
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("""
                     insert into message (id, conversation_id, account_id, network, external_id, direction,
                       author_identity_id, text, sent_at, stored_at)
                     select ? + g, ? + 1 + (g - 1) / ?, ?, 'X', 'bench-insights-' || g, 'IN', ?,
-                      '@SignetTestAir my bag is delayed again #delayed message ' || g,
-                      ?::timestamptz + (g * ? / ?) * interval '1 second', ?::timestamptz
-                    from generate_series(1, ?) g""")) {
+                      '@SignetTestAir my bag is delayed again #delayed message ' || g, %s, ?::timestamptz
+                    from generate_series(1, ?) g""".formatted(million.messageSentAt("g")))) {
                 int i = 1;
                 p.setLong(i++, ID_BASE);
                 p.setLong(i++, ID_BASE);
-                p.setInt(i++, PER_CONVERSATION);
+                p.setInt(i++, MillionMessages.PER_CONVERSATION);
                 p.setLong(i++, account);
                 p.setLong(i++, ID_BASE);
-                p.setTimestamp(i++, Timestamp.from(from));
-                p.setLong(i++, hours * 3600);
-                p.setLong(i++, MESSAGES);
                 p.setTimestamp(i++, Timestamp.from(now));
                 p.setInt(i, MESSAGES);
                 assertEquals(MESSAGES, p.executeUpdate());

@@ -18,6 +18,7 @@ import dev.signet.sentiment.LexiconScorer;
 import dev.signet.sentiment.PriorEstimate;
 import dev.signet.sentiment.SentenceEmbeddings;
 import dev.signet.sentiment.Sentiment;
+import dev.signet.sentiment.SentimentDatasets;
 import dev.signet.sentiment.SentimentHead;
 import dev.signet.sentiment.TweetText;
 
@@ -27,8 +28,9 @@ import dev.signet.sentiment.TweetText;
  * <pre>./mvnw -o -B -Pbench test -Dtest=SentimentFileBench -Dsentiment.eval.file=/path/to/labelled.csv</pre>
  * It compares the shipped model, the shipped model with the label mix estimated from the file's texts (unlabelled,
  * as a version estimates it from an account's traffic) and the lexicon baseline, and prints the same report as the
- * admin page. No database: an account's stored version is evaluated on the page or through the API. Skipped when no
- * file is given.
+ * admin page. No database: an account's stored version is evaluated on the page or through the API. Without
+ * {@code -Dsentiment.eval.file} it reads {@code ../shared/data/airline-sentiment.csv} (evaluation only), so that
+ * {@code ./mvnw -Pbench verify} prints the command's figures too; skipped only when neither is there.
  */
 @Tag("bench")
 class SentimentFileBench {
@@ -42,8 +44,9 @@ class SentimentFileBench {
     @Test
     void evaluateFile() throws IOException {
         String name = System.getProperty(FILE_PROPERTY);
-        Assumptions.assumeTrue(name != null && !name.isBlank(), "give a labelled file with -D" + FILE_PROPERTY + "=path");
-        Path file = Path.of(name);
+        Path file = name == null || name.isBlank() ? SentimentDatasets.airline() : Path.of(name);
+        Assumptions.assumeTrue(Files.isRegularFile(file), "no labelled file at " + file + ": give one with -D"
+                + FILE_PROPERTY + "=path");
         List<LabelledFile.LabelledText> set = LabelledFile.parse(Files.readAllBytes(file),
                 new LabelledFile.Limits(50, Integer.MAX_VALUE, Long.MAX_VALUE));
         SentimentHead shipped = shippedHead();

@@ -34,6 +34,7 @@ public class SlaTestPolicies {
     public void forgetRecord() {
         em.createNativeQuery("delete from sla_pending").executeUpdate();
         em.createNativeQuery("delete from sla_target").executeUpdate();
+        em.createNativeQuery("delete from sla_daily").executeUpdate();
     }
 
     @Transactional

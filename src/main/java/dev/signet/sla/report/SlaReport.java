@@ -11,16 +11,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param accountKey null for every account
  * @param totals     one line per target, every account / tier / channel together
  * @param lines      one line per account, tier, channel and target
- * @param breaches   the latest breaches with their conversations (at most {@link SlaReportService#BREACHES_SHOWN})
+ * @param breaches      a page of breaches with their conversations, latest due first (at most
+ *                      {@link SlaReportService#BREACHES_SHOWN})
+ * @param olderBreaches the cursor of the next page ({@code before=}), or null on the last page
  */
 public record SlaReport(String accountKey, String period, Instant from, Instant to, List<Line> totals, List<Line> lines,
-        List<Breach> breaches) {
+        List<Breach> breaches, String olderBreaches) {
 
     /**
      * Targets that started in the period and are decided: met, or breached (missed, or still running past due).
      *
      * @param tier          null on the totals
-     * @param medianSeconds median business time of the targets that ended, or null
+     * @param medianSeconds median business time of the targets that ended (nearest rank, read from the roll-up's
+     *                      duration buckets: within 1/16 of it), or null
      * @param p90Seconds    90th percentile of the same, or null
      */
     public record Line(String accountKey, String tier, String channel, String target, long met, long breached,
@@ -41,9 +44,10 @@ public record SlaReport(String accountKey, String period, Instant from, Instant 
     /**
      * A breached target.
      *
+     * @param id      the target's id in the record (with {@code dueAt}, the page cursor)
      * @param endedAt null while still running
      */
-    public record Breach(long conversationId, String accountKey, String tier, String channel, String target,
+    public record Breach(long id, long conversationId, String accountKey, String tier, String channel, String target,
             Instant dueAt, Instant endedAt) {
     }
 }

@@ -28,9 +28,11 @@ public class SlaReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.LEAD, Role.BRAND_MANAGER, Role.ADMIN })
     @Operation(summary = "% met, median and p90 per target, per account / tier / channel, and the latest breaches; "
-            + "period day|week|month; 400 bad-period, 404 account-not-found")
-    public SlaReport report(@QueryParam("account") String account, @QueryParam("period") String period) {
-        return reports.report(account, period);
+            + "period day|week|month; before= the olderBreaches cursor of the previous page; 400 bad-period, "
+            + "400 bad-breach-cursor, 404 account-not-found")
+    public SlaReport report(@QueryParam("account") String account, @QueryParam("period") String period,
+            @QueryParam("before") String before) {
+        return reports.report(account, period, before);
     }
 
     @GET
@@ -46,9 +48,10 @@ public class SlaReportResource {
     @Path("/breaches.csv")
     @Produces("text/csv")
     @RolesAllowed({ Role.LEAD, Role.BRAND_MANAGER, Role.ADMIN })
-    @Operation(summary = "The latest breaches with their conversations, as CSV")
-    public Response breachesCsv(@QueryParam("account") String account, @QueryParam("period") String period) {
-        return csv(SlaReportService.breachesCsv(reports.report(account, period)), "sla-breaches.csv");
+    @Operation(summary = "A page of breaches with their conversations (the latest, or before= a cursor), as CSV")
+    public Response breachesCsv(@QueryParam("account") String account, @QueryParam("period") String period,
+            @QueryParam("before") String before) {
+        return csv(SlaReportService.breachesCsv(reports.report(account, period, before)), "sla-breaches.csv");
     }
 
     private static Response csv(String body, String name) {
