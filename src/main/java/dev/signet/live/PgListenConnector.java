@@ -1,7 +1,6 @@
 package dev.signet.live;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+import org.postgresql.Driver;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
@@ -26,6 +27,7 @@ class PgListenConnector {
 
     /** How the listening connection names itself in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "signet-live";
+    private static final Logger LOG = Logger.getLogger(PgListenConnector.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final String url;
@@ -52,7 +54,11 @@ class PgListenConnector {
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("tcpKeepAlive", "true");
         try {
-            Connection connection = DriverManager.getConnection(url, properties);
+            // The driver itself rather than DriverManager, which may not see it from the application's class loader.
+            Connection connection = new Driver().connect(url, properties);
+            if (connection == null) {
+                throw new IllegalArgumentException("not a PostgreSQL URL: the live listener needs PostgreSQL");
+            }
             try (Statement listen = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 listen.execute("listen " + channel); // checked against CHANNEL above: a plain identifier
@@ -62,6 +68,7 @@ class PgListenConnector {
             }
             return connection;
         } catch (SQLException e) {
+            LOG.warnf("live listener can't listen on %s yet (%s); retrying", channel, e.getMessage());
             throw new LiveTransportException("can't listen on " + channel, e);
         }
     }

@@ -2,6 +2,7 @@ package dev.signet.live;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,8 @@ import io.quarkus.runtime.StartupEvent;
  * turns every notification another replica sent into a {@link LiveMessage} event. When the connection is lost
  * (database restart, network cut, terminated backend) it reconnects through {@link PgListenConnector}'s retry and,
  * once listening again, fires a {@link LiveResync}: notifications sent meanwhile are gone, so pages refetch.
- * An idle connection is checked every {@value #CHECK_IDLE_MILLIS} ms, so a silently dead one is noticed too.
+ * An idle connection is checked every {@value #CHECK_IDLE_MILLIS} ms (by listening again), so a silently dead one is
+ * noticed too.
  */
 @ApplicationScoped
 class PgListener {
@@ -51,8 +53,10 @@ class PgListener {
 
     void start(@Observes StartupEvent startup) {
         if (!bus.acrossReplicas()) {
+            LOG.info("live events stay in this process (one replica)");
             return;
         }
+        LOG.infof("live events across replicas through PostgreSQL LISTEN/NOTIFY on channel %s", bus.channel());
         running = true;
         thread = new Thread(this::run, "signet-live-listener");
         thread.setDaemon(true);
@@ -105,8 +109,10 @@ class PgListener {
                 }
                 idleSince = millis();
             } else if (millis() - idleSince > CHECK_IDLE_MILLIS) {
-                if (!connection.isValid(5)) {
-                    throw new SQLException("listening connection no longer answers");
+                // LISTEN again: a no-op on a live connection, an exception on a dead one.
+                try (Statement again = connection.createStatement()) {
+                    again.setQueryTimeout(5);
+                    again.execute("listen " + bus.channel());
                 }
                 idleSince = millis();
             }
