@@ -6,7 +6,8 @@ import java.time.Instant;
  * Something changed in the queue. Fired as a CDI event inside the transaction that made the change; the
  * queue's broadcaster ({@code care.queue}) passes it on to the live queue pages only after that transaction commits.
  *
- * @param conversationId the conversation, or 0 for stream-level events ({@code CONNECTED}, {@code HEARTBEAT})
+ * @param conversationId the conversation, or 0 for stream-level events ({@code CONNECTED}, {@code RESYNC},
+ *                       {@code HEARTBEAT})
  * @param accountKey     the brand account of the conversation, or null
  */
 public record QueueChanged(Type type, long conversationId, String accountKey, Instant at) {
@@ -31,6 +32,11 @@ public record QueueChanged(Type type, long conversationId, String accountKey, In
         OFFER_ENDED,
         /** First event of every stream (and so of every reconnect): the page refetches what it may have missed. */
         CONNECTED,
+        /**
+         * This replica stopped hearing other replicas' changes for a while (its listening connection was lost and
+         * is back): the page refetches, as on {@code CONNECTED}.
+         */
+        RESYNC,
         /** Keeps idle connections open through proxies. */
         HEARTBEAT
     }

@@ -20,7 +20,8 @@ import io.smallrye.mutiny.Multi;
 
 /**
  * The logged-in user's notifications as server-sent events: {@code CONNECTED} first, {@code NOTIFIED} for each
- * notification stored for this user (never for others), {@code HEARTBEAT} every 20 s. The events carry no text:
+ * notification stored for this user (never for others), on any replica, {@code RESYNC} when this replica may have
+ * missed some (refetch, as on {@code CONNECTED}), {@code HEARTBEAT} every 20 s. The events carry no text:
  * clients read {@code /api/notifications} or {@code /unread} on each.
  */
 @Path("/api/notifications/events")
@@ -51,6 +52,7 @@ public class NotificationEventsResource {
                 Multi.createFrom().item(() -> event(NotificationEvent.Type.CONNECTED, null, null)),
                 broadcaster.sentTo(userId).map(sent -> event(NotificationEvent.Type.NOTIFIED, sent.kind().name(),
                         sent.conversationId())),
+                broadcaster.resyncs().map(resync -> event(NotificationEvent.Type.RESYNC, null, null)),
                 Multi.createFrom().ticks().every(HEARTBEAT).map(tick -> event(NotificationEvent.Type.HEARTBEAT, null, null)));
     }
 

@@ -53,7 +53,7 @@
   var source = new EventSource('/api/queue/events');
   source.onmessage = function (event) {
     var change = JSON.parse(event.data);
-    if (change.conversationId === id || change.type === 'CONNECTED') {
+    if (change.conversationId === id || change.type === 'CONNECTED' || change.type === 'RESYNC') {
       refresh();
     }
   };

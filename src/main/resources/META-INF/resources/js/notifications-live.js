@@ -1,6 +1,7 @@
 // Notification bell: listens to the logged-in user's server-sent events (/api/notifications/events) and rereads
 // the unread count (/api/notifications/unread) on each: on every (re)connection (CONNECTED, so a count missed while
-// disconnected is caught up) and on each NOTIFIED. On the notifications page the list is refetched too.
+// disconnected is caught up), on RESYNC (this replica's server may have missed another replica's notifications)
+// and on each NOTIFIED. On the notifications page the list is refetched too.
 // EventSource reconnects by itself after a network failure or a restart.
 (function () {
   'use strict';
@@ -31,8 +32,8 @@
   var source = new EventSource('/api/notifications/events');
   source.onmessage = function (event) {
     var change = JSON.parse(event.data);
-    if (change.type === 'CONNECTED' || change.type === 'NOTIFIED') {
-      reread(change.type === 'NOTIFIED');
+    if (change.type === 'CONNECTED' || change.type === 'RESYNC' || change.type === 'NOTIFIED') {
+      reread(change.type !== 'CONNECTED');
     }
   };
 })();

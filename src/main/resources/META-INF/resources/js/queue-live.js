@@ -2,7 +2,8 @@
 // (the tbody's hx-trigger "queue-changed from:body") within a fraction of a second of any change.
 // A small EventSource script rather than the htmx SSE extension: the events carry JSON for API clients, and the
 // page only needs "something changed, refetch". EventSource reconnects by itself; every (re)connection starts
-// with a CONNECTED event, on which the rows are refetched, so nothing missed while disconnected stays stale.
+// with a CONNECTED event, on which the rows are refetched, so nothing missed while disconnected stays stale; so
+// does RESYNC (the server's own link to the other replicas was cut for a while).
 (function () {
   'use strict';
   var state = document.getElementById('live-state');
