@@ -11,6 +11,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.runtime.Startup;
 
@@ -34,6 +35,7 @@ public class SecretBox {
     private final SecretKeys keys;
     private final SecureRandom random;
 
+    @Inject
     SecretBox(SecretConfig config) {
         this(SecretKeys.from(config, new SecureRandom()), new SecureRandom());
     }
