@@ -85,8 +85,8 @@ public class SandboxOAuth2 {
 
     /** {@code grant_type=refresh_token}: the refresh token is spent and a new pair issued. */
     Issued refresh(String refreshToken) {
-        String scopes = refreshToken == null ? null : refreshTokens.remove(refreshToken);
-        if (scopes == null || fault == Fault.REFUSE_REFRESH) {
+        String scopes = refreshToken == null || fault == Fault.REFUSE_REFRESH ? null : refreshTokens.remove(refreshToken);
+        if (scopes == null) {
             throw new Refusal(400, "invalid_request", "Value passed for the token was invalid.");
         }
         return issue(scopes);

@@ -150,8 +150,8 @@ class OAuth2FlowTest {
         connect().then().statusCode(200);
         given().accept("text/html").cookie(OAuth2PageCookie.NAME, binding).queryParam("state", query.get("state"))
                 .queryParam("code", query.get("code")).get(back.getPath()).then().statusCode(400);
-        given().accept("application/json").get("/oauth2/x/callback").then().statusCode(400)
-                .contentType("application/problem+json");
+        given().accept("text/html").get("/oauth2/x/callback").then().statusCode(400)
+                .body(containsString("no valid state"));
     }
 
     @Test
