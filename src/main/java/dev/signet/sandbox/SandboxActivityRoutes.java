@@ -25,7 +25,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * HTTP of the fake X Activity API under {@code <x-base-path>/2/}: {@code activity/subscriptions} (list, create,
  * delete), {@code activity/stream} (newline-delimited JSON that stays open, {@code backfill_minutes} 0 to 5),
  * {@code webhooks} (list, create and {@code PUT} with a CRC check, delete) and {@code webhooks/replay}. Like X's, these
- * take the app's bearer token ({@code signet.sandbox.bearer-token}). Registered before the v2 catch-all.
+ * take the app's bearer token ({@code signet.sandbox.bearer-token}) or a live OAuth 2.0 user access token
+ * ({@link SandboxOAuth2}). Registered before the v2 catch-all.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "signet.sandbox.enabled", stringValue = "true")
@@ -42,8 +43,11 @@ public class SandboxActivityRoutes {
     private final SandboxActivity activity;
     private final ObjectMapper json;
     private final XJsonV2 jsonV2;
+    private final SandboxOAuth2 oauth2;
 
-    public SandboxActivityRoutes(SandboxConfig config, SandboxActivity activity, ObjectMapper json, XJsonV2 jsonV2) {
+    public SandboxActivityRoutes(SandboxConfig config, SandboxActivity activity, ObjectMapper json, XJsonV2 jsonV2,
+            SandboxOAuth2 oauth2) {
+        this.oauth2 = oauth2;
         this.config = config;
         this.activity = activity;
         this.json = json;
@@ -94,7 +98,9 @@ public class SandboxActivityRoutes {
     private void authorized(RoutingContext ctx, Runnable action) {
         try {
             String authorization = ctx.request().getHeader("Authorization");
-            if (authorization == null || !authorization.equals("Bearer " + config.bearerToken())) {
+            // The app's bearer token, or a brand's OAuth 2.0 user access token (what X wants for DM events).
+            if (authorization == null || !(authorization.equals("Bearer " + config.bearerToken())
+                    || authorization.startsWith("Bearer ") && oauth2.validAccessToken(authorization.substring(7)))) {
                 throw XApiException.invalidToken();
             }
             action.run();

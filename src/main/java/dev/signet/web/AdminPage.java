@@ -16,6 +16,8 @@ import dev.signet.channel.ChannelAccountService;
 import dev.signet.channel.SilenceWatch;
 import dev.signet.channel.gap.GapService;
 import dev.signet.channel.gap.GapView;
+import dev.signet.channel.oauth.GrantView;
+import dev.signet.channel.oauth.OAuth2Service;
 import dev.signet.security.CurrentUser;
 import dev.signet.channel.push.PushStatus;
 import dev.signet.channel.push.PushView;
@@ -31,7 +33,8 @@ public class AdminPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(Viewer me, List<AccountHealth> health, List<AccountSilence> silence,
-                List<ApiUsageView> usage, String month, List<GapView> gaps, List<PushView> delivery);
+                List<ApiUsageView> usage, String month, List<GapView> gaps, List<PushView> delivery,
+                List<GrantView> userContext);
     }
 
     private final ChannelAccountService accounts;
@@ -40,9 +43,11 @@ public class AdminPage {
     private final CurrentUser currentUser;
     private final GapService gaps;
     private final PushStatus push;
+    private final OAuth2Service oauth;
 
     public AdminPage(ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser,
-            GapService gaps, PushStatus push) {
+            GapService gaps, PushStatus push, OAuth2Service oauth) {
+        this.oauth = oauth;
         this.accounts = accounts;
         this.silence = silence;
         this.usage = usage;
@@ -56,6 +61,6 @@ public class AdminPage {
     public TemplateInstance show() {
         return Templates.admin(Viewer.of(currentUser.get()), accounts.health(), silence.check(),
                 usage.month(usage.thisMonth()), usage.thisMonth().toString(), gaps.latest(null),
-                push.all());
+                push.all(), oauth.all());
     }
 }

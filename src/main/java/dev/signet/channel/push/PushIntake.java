@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.signet.channel.ChannelAccountService;
 import dev.signet.channel.InboundHandOver;
+import dev.signet.channel.oauth.OAuth2Service;
 import dev.signet.channel.InboundMessage;
 import dev.signet.channel.MessagesRead;
 import dev.signet.channel.QuarantineSink;
@@ -31,15 +32,18 @@ import dev.signet.channel.QuarantinedItem;
 public class PushIntake {
 
     private static final Logger LOG = Logger.getLogger(PushIntake.class);
+    private static final String OAUTH_REVOKE = "oauth.revoke";
 
     private final InboundHandOver handOver;
     private final QuarantineSink quarantine;
     private final PushLedger ledger;
     private final ChannelAccountService accounts;
     private final Clock clock;
+    private final OAuth2Service oauth;
 
     PushIntake(InboundHandOver handOver, QuarantineSink quarantine, PushLedger ledger, ChannelAccountService accounts,
-            Clock clock) {
+            Clock clock, OAuth2Service oauth) {
+        this.oauth = oauth;
         this.handOver = handOver;
         this.quarantine = quarantine;
         this.ledger = ledger;
@@ -64,6 +68,9 @@ public class PushIntake {
                 messages.putIfAbsent(event.message().externalId(), event.message());
             } else if (event.quarantined() != null) {
                 untakable.add(event.quarantined());
+            } else if (OAUTH_REVOKE.equals(event.eventType())) {
+                // The brand's user revoked Signet's app on X: its OAuth 2.0 user context is gone.
+                oauth.revokedByX(accountKey);
             } else {
                 LOG.debugf("pushed event not taken: account=%s type=%s", accountKey, event.eventType());
             }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import dev.signet.channel.AccountProfile;
 import dev.signet.channel.ChannelAccountService;
 import dev.signet.channel.ChannelConnectors;
+import dev.signet.channel.oauth.OAuth2Service;
 
 /**
  * Keeps each push account's X Activity API subscriptions: one per configured event type, filtered by the brand's
@@ -24,9 +25,11 @@ class SubscriptionKeeper {
     private final ChannelAccountService accounts;
     private final ChannelConnectors connectors;
     private final PushLedger ledger;
+    private final OAuth2Service oauth;
 
     SubscriptionKeeper(PushConfig config, ChannelAccountService accounts, ChannelConnectors connectors,
-            PushLedger ledger) {
+            PushLedger ledger, OAuth2Service oauth) {
+        this.oauth = oauth;
         this.config = config;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -52,7 +55,14 @@ class SubscriptionKeeper {
             boolean present = existing.stream().anyMatch(s -> eventType.equals(s.eventType()) && userId.equals(s.userId())
                     && (webhookId == null ? s.webhookId() == null : webhookId.equals(s.webhookId())));
             if (!present) {
-                client.subscribe(eventType, userId, "signet:" + accountKey, webhookId);
+                // X wants the brand's own OAuth 2.0 user context for its private events (DMs); the app's bearer token
+                // serves the public ones, and the DMs too until an admin connects the account.
+                boolean userContext = eventType.startsWith("dm.") && oauth.withUserToken(accountKey,
+                        token -> client.subscribeAs(token, eventType, userId, "signet:" + accountKey, webhookId))
+                        .isPresent();
+                if (!userContext) {
+                    client.subscribe(eventType, userId, "signet:" + accountKey, webhookId);
+                }
                 calls++;
                 LOG.infof("push subscription created: account=%s event=%s", accountKey, eventType);
             }

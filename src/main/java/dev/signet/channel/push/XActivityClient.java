@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.signet.channel.ChannelException;
+import dev.signet.channel.oauth.UserTokenRejectedException;
 
 /**
  * The X Activity API calls of one X app (base URL and bearer token): subscriptions, the activity stream, webhooks and
@@ -72,6 +73,28 @@ class XActivityClient {
 
     /** {@code POST /2/activity/subscriptions} for the user's events of one type; {@code webhookId} may be null. */
     String subscribe(String eventType, String userId, String tag, String webhookId) {
+        return subscribe(request("activity/subscriptions"), eventType, userId, tag, webhookId);
+    }
+
+    /**
+     * {@link #subscribe} with the brand's OAuth 2.0 user access token instead of the app's bearer token (DM events);
+     * a 401 is a {@link UserTokenRejectedException}, so the caller can refresh the token once.
+     */
+    String subscribeAs(String userAccessToken, String eventType, String userId, String tag, String webhookId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("activity/subscriptions")).timeout(timeout)
+                .header("Authorization", "Bearer " + userAccessToken).header("Accept", "application/json");
+        try {
+            return subscribe(request, eventType, userId, tag, webhookId);
+        } catch (ChannelException e) {
+            if (e.getMessage().endsWith("HTTP 401")) {
+                throw new UserTokenRejectedException("create subscription");
+            }
+            throw e;
+        }
+    }
+
+    private String subscribe(HttpRequest.Builder request, String eventType, String userId, String tag,
+            String webhookId) {
         ObjectNode body = json.createObjectNode();
         body.put("event_type", eventType);
         body.putObject("filter").put("user_id", userId);
@@ -79,7 +102,7 @@ class XActivityClient {
         if (webhookId != null) {
             body.put("webhook_id", webhookId);
         }
-        JsonNode created = call("create subscription", request("activity/subscriptions")
+        JsonNode created = call("create subscription", request
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         return created.path("data").path("subscription").path("subscription_id").asText(null);
