@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,6 +28,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Turns every failure into a clear answer: an RFC 9457 problem ({@code application/problem+json}) under
@@ -40,6 +42,12 @@ public class ProblemMappers {
 
     /** The constraint messages and the titles of the problems they name. */
     private final ResourceBundle validationMessages = ResourceBundle.getBundle("ValidationMessages", Locale.ROOT);
+
+    private final Instance<SecurityIdentity> identity;
+
+    public ProblemMappers(Instance<SecurityIdentity> identity) {
+        this.identity = identity;
+    }
 
     @CheckedTemplate(basePath = "ErrorPage")
     static class Templates {
@@ -120,16 +128,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
-        return challenge(uri, headers, "Log in, or send HTTP Basic credentials, to use this resource.");
+        return challenge(uri, headers, "Log in, or send HTTP Basic credentials or a bearer token, to use this resource.");
     }
 
     @ServerExceptionMapper
     public Response badCredentials(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
-        return challenge(uri, headers, "The user name or password is wrong.");
+        return challenge(uri, headers, "The credentials are wrong: user name or password, or a bearer token that is"
+                + " expired, from another issuer or not signed by it.");
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        if (identity.isResolvable() && !identity.get().isAnonymous() && identity.get().getRoles().isEmpty()) {
+            // A company login whose groups map to no Signet role: the account is fine, Signet just doesn't know it.
+            return respond(403, "no-signet-role", "No Signet role",
+                    "You are logged in as " + identity.get().getPrincipal().getName() + ", but your company account has"
+                            + " no Signet role (agent, lead, brand-manager or admin). Ask your identity provider's"
+                            + " admin to add you to one of Signet's groups, then log in again.", null, uri, headers);
+        }
         return respond(403, "forbidden", "Not allowed for your role",
                 "Your role does not include this action. Ask a lead or an admin if you need it.", null, uri, headers);
     }

@@ -54,6 +54,11 @@ public class DemoDataSeeder {
         if (!config.seed()) {
             return;
         }
+        if (io.quarkus.runtime.configuration.ConfigUtils.getProfiles().contains("prod")) {
+            // Demo users with a published password must never exist in production, whatever the configuration says.
+            throw new IllegalStateException("signet.demo.seed=true in the prod profile: demo users are for the embedded"
+                    + " default only; remove the setting.");
+        }
         for (DemoUser user : USERS) {
             if (users.findByUsername(user.username()).isEmpty()) {
                 users.create(user.username(), config.password(), user.displayName(), user.initials(), user.role());

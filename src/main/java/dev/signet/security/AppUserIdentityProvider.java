@@ -36,6 +36,7 @@ public class AppUserIdentityProvider implements IdentityProvider<UsernamePasswor
                 .map(user -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(user.username()))
                         .addRole(user.role())
+                        .addAttribute(PasswordChangeGate.MUST_CHANGE, user.mustChangePassword())
                         .addCredential(request.getPassword())
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("wrong user name or password")));

@@ -19,6 +19,10 @@ public class AppUserRepository implements PanacheRepository<AppUser> {
         return list("initials is not null and role in ?1 order by displayName", List.of(Role.AGENT, Role.LEAD));
     }
 
+    public Optional<AppUser> findByInitials(String initials) {
+        return find("upper(initials) = ?1", initials.toUpperCase()).firstResultOptional();
+    }
+
     public boolean initialsTaken(String initials) {
         return count("upper(initials) = ?1", initials.toUpperCase()) > 0;
     }

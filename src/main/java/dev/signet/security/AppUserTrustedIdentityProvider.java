@@ -35,6 +35,7 @@ public class AppUserTrustedIdentityProvider implements IdentityProvider<TrustedA
                 .map(user -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(user.username()))
                         .addRole(user.role())
+                        .addAttribute(PasswordChangeGate.MUST_CHANGE, user.mustChangePassword())
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("the session's user no longer exists")));
     }

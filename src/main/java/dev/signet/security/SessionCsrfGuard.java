@@ -22,7 +22,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * CSRF for every state-changing request a browser makes with the session cookie, whatever its content type, and for
+ * CSRF for every state-changing request a browser makes with a session cookie (form login's or the company login's),
+ * whatever its content type, and for
  * the login form. Quarkus REST CSRF checks the token of form posts (field) and of requests that send the
  * {@code X-CSRF-TOKEN} header, but lets a body-less or {@code text/plain} POST through without any token; this
  * filter, before authentication and the REST layer, refuses with a 403 problem:
@@ -46,6 +47,8 @@ public class SessionCsrfGuard {
     private static final int PRIORITY = 290;
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> SAME = Set.of("same-origin", "none");
+    /** quarkus-oidc's session cookie of the company login (default tenant). */
+    private static final String COMPANY_SESSION_COOKIE = "q_session";
 
     private final ObjectMapper mapper;
     private final String loginPath;
@@ -70,7 +73,7 @@ public class SessionCsrfGuard {
         HttpServerRequest request = rc.request();
         String path = rc.normalizedPath();
         boolean login = path.equals(loginPath);
-        boolean session = request.getCookie(sessionCookie) != null;
+        boolean session = request.getCookie(sessionCookie) != null || hasCompanySession(request);
         if (SAFE.contains(request.method().name()) || !(login || session)) {
             rc.next();
             return;
@@ -83,6 +86,16 @@ public class SessionCsrfGuard {
         LOG.infof("csrf refused: method=%s path=%s reason=\"%s\"", request.method().name(), path, refusal);
         Buffer problem = Buffer.buffer(json(new Problem(URI.create("/problems/csrf"), "Forbidden", 403, refusal, path, null)));
         rc.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(problem);
+    }
+
+    /** A company-login session (quarkus-oidc's cookie, in chunks when long) is a session cookie too. */
+    private static boolean hasCompanySession(HttpServerRequest request) {
+        for (io.vertx.core.http.Cookie cookie : request.cookies()) {
+            if (cookie.getName().startsWith(COMPANY_SESSION_COOKIE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why this state-changing request is refused, or null when it may go on. */

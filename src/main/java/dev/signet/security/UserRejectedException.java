@@ -2,7 +2,7 @@ package dev.signet.security;
 
 import dev.signet.api.ProblemException;
 
-/** A team member that can't be added as given: bad initials, or a name or initials taken. */
+/** A team member that can't be added or changed as asked: unknown, bad initials, or a name or initials taken. */
 final class UserRejectedException extends ProblemException {
 
     private UserRejectedException(int status, String slug, String title, String detail) {
@@ -22,5 +22,14 @@ final class UserRejectedException extends ProblemException {
     static UserRejectedException initialsTaken(String initials) {
         return new UserRejectedException(409, "initials-taken", "Initials taken",
                 "Another team member already signs with ^" + initials + "; choose other initials.");
+    }
+
+    static UserRejectedException unknown(String username) {
+        return new UserRejectedException(404, "unknown-user", "Unknown user", "There is no user " + username + ".");
+    }
+
+    static UserRejectedException usernameTakenByLocalAccount(String username) {
+        return new UserRejectedException(409, "username-taken", "User name taken", "The user name " + username
+                + " belongs to a local account; ask an admin to rename it before logging in through the company login.");
     }
 }

@@ -23,9 +23,19 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        String url = System.getProperty("quarkus.datasource.jdbc.url", DEFAULT_URL);
+        ensureExists(System.getProperty("quarkus.datasource.jdbc.url", DEFAULT_URL));
+        return Map.of();
+    }
+
+    /** The URL of the run's test database, as given with -Dquarkus.datasource.jdbc.url or the default. */
+    public static String runUrl() {
+        return System.getProperty("quarkus.datasource.jdbc.url", DEFAULT_URL);
+    }
+
+    /** Creates the PostgreSQL database this JDBC URL names, unless it exists. */
+    public static void ensureExists(String url) {
         if (!url.startsWith("jdbc:postgresql:")) {
-            return Map.of();
+            return;
         }
         URI uri = URI.create(url.substring("jdbc:".length()));
         String database = uri.getPath().substring(1);
@@ -40,7 +50,6 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + adminUrl + " is needed by the tests: " + e.getMessage(), e);
         }
-        return Map.of();
     }
 
     private static boolean exists(Connection connection, String database) throws SQLException {

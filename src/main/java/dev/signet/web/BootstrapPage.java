@@ -1,0 +1,54 @@
+package dev.signet.web;
+
+import java.net.URI;
+
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.signet.api.ProblemException;
+import dev.signet.security.BootstrapService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The first admin of an install that uses local passwords, made once with the one-time token from the environment
+ * (see {@link BootstrapService}); open to visitors who are not logged in, dead once used.
+ */
+@Path("/bootstrap")
+public class BootstrapPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance bootstrap(boolean open);
+    }
+
+    private final BootstrapService bootstrap;
+
+    public BootstrapPage(BootstrapService bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance form() {
+        return Templates.bootstrap(bootstrap.open());
+    }
+
+    @POST
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(@FormParam("token") String token, @FormParam("username") String username,
+            @FormParam("displayName") String displayName, @FormParam("password") String password,
+            @FormParam("repeat") String repeat) {
+        if (password == null || !password.equals(repeat)) {
+            throw new ProblemException(400, "password-mismatch", "Passwords differ",
+                    "The password and its repetition differ; type them again.");
+        }
+        bootstrap.createFirstAdmin(token, username, displayName, password);
+        return Response.seeOther(URI.create("/login")).build();
+    }
+}
