@@ -2,11 +2,17 @@ package dev.signet.channel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * What each account may still ask of the network, from the rate-limit headers of every response
@@ -18,10 +24,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RateLimitBudget {
 
     private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+
+    /** A budget of its own, its gauges in a registry nobody scrapes (plain tests). */
+    public RateLimitBudget() {
+        this(new SimpleMeterRegistry());
+    }
+
+    @Inject
+    public RateLimitBudget(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     /** Records what the network said about a call's window. */
     public void observed(String accountKey, ApiCall call, int limit, int remaining, Instant resetAt) {
         Instant reset = withinOneWindow(resetAt);
+        gauge(new Key(accountKey, call));
         windows.compute(new Key(accountKey, call), (key, window) -> {
             Instant lastPoll = window == null ? null : window.lastPollAt();
             return new Window(limit, remaining, reset, lastPoll);
@@ -31,6 +49,7 @@ public class RateLimitBudget {
     /** The network answered 429: nothing until {@code resetAt} (at most one window from now). */
     public void exhausted(String accountKey, ApiCall call, Instant resetAt) {
         Instant reset = withinOneWindow(resetAt);
+        gauge(new Key(accountKey, call));
         windows.compute(new Key(accountKey, call), (key, window) -> new Window(
                 window == null ? call.defaultLimit() : window.limit(), 0, reset,
                 window == null ? null : window.lastPollAt()));
@@ -99,6 +118,17 @@ public class RateLimitBudget {
     /** Calls left in the current window, if the network has said. */
     public Optional<Integer> remaining(String accountKey, ApiCall call) {
         return Optional.ofNullable(windows.get(new Key(accountKey, call))).map(Window::remaining);
+    }
+
+    /** One gauge per account and call, registered when the network first speaks of its window (cheap to read). */
+    private void gauge(Key key) {
+        if (!windows.containsKey(key)) {
+            Gauge.builder("signet.channel.ratelimit.remaining", windows,
+                    map -> map.containsKey(key) ? map.get(key).remaining() : Double.NaN)
+                    .tags("account", key.accountKey(), "call", key.call().name().toLowerCase(Locale.ROOT))
+                    .description("Calls X still allows in the current 15-minute window of a brand account's call")
+                    .register(registry);
+        }
     }
 
     private record Key(String accountKey, ApiCall call) {

@@ -187,6 +187,8 @@ class EndpointIndependenceTest {
         assertTrue(metrics.contains("signet_channel_endpoint_failures_in_row{account=\"test-air\",endpoint=\"publish\"} 0.0"),
                 metrics.lines().filter(l -> l.contains("signet_channel_endpoint")).toList().toString());
         assertTrue(metrics.contains("signet_channel_endpoint_calls_total{account=\"test-air\",endpoint=\"publish\",outcome=\"failure\"}"));
+        assertTrue(metrics.contains("signet_channel_ratelimit_remaining{account=\"test-air\",call=\""),
+                metrics.lines().filter(l -> l.contains("ratelimit")).toList().toString());
     }
 
     private ValidatableResponse accounts() {

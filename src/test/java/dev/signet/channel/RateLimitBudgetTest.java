@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class RateLimitBudgetTest {
@@ -49,5 +50,21 @@ class RateLimitBudgetTest {
         assertEquals(Optional.of(t0.plusSeconds(42)), budget.blockedUntil("a", ApiCall.DIRECT_MESSAGES, t0));
         assertEquals(Optional.empty(), budget.blockedUntil("a", ApiCall.DIRECT_MESSAGES, t0.plusSeconds(42)));
         assertEquals(Optional.of(0), budget.remaining("a", ApiCall.DIRECT_MESSAGES));
+    }
+
+    @Test
+    void theRemainingCallsOfEachWindowAreAGauge() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RateLimitBudget measured = new RateLimitBudget(registry);
+
+        measured.observed("a", ApiCall.MENTIONS, 75, 40, t0.plusSeconds(60));
+        measured.observed("a", ApiCall.MENTIONS, 75, 39, t0.plusSeconds(60));
+        measured.exhausted("b", ApiCall.PUBLISH, t0.plusSeconds(60));
+
+        assertEquals(39.0, registry.get("signet.channel.ratelimit.remaining").tags("account", "a", "call", "mentions")
+                .gauge().value());
+        assertEquals(0.0, registry.get("signet.channel.ratelimit.remaining").tags("account", "b", "call", "publish")
+                .gauge().value());
+        assertEquals(2, registry.find("signet.channel.ratelimit.remaining").gauges().size());
     }
 }
