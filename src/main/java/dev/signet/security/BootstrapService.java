@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.signet.api.ProblemException;
 
 /**
  * The first admin of an install that uses local passwords: made once with the one-time token from the environment
@@ -49,24 +48,20 @@ public class BootstrapService {
 
     @Transactional
     public AppUser createFirstAdmin(String token, String username, String displayName, String password) {
-        String expected = config.bootstrapToken().orElseThrow(() -> new ProblemException(404, "bootstrap-off",
-                "No bootstrap", "This install has no bootstrap token (SIGNET_BOOTSTRAP_TOKEN); an admin adds users."));
+        String expected = config.bootstrapToken().orElseThrow(BootstrapRefusedException::off);
         if (expected.length() < MIN_TOKEN_LENGTH) {
-            throw new ProblemException(503, "bootstrap-token-weak", "Bootstrap token too short",
-                    "SIGNET_BOOTSTRAP_TOKEN must have at least " + MIN_TOKEN_LENGTH + " characters; set a longer one.");
+            throw BootstrapRefusedException.tokenTooShort(MIN_TOKEN_LENGTH);
         }
         if (used()) {
-            throw new ProblemException(410, "bootstrap-used", "Bootstrap already used",
-                    "The first admin exists already; the bootstrap token no longer works. Log in, or ask an admin.");
+            throw BootstrapRefusedException.used();
         }
         if (token == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 token.strip().getBytes(StandardCharsets.UTF_8))) {
             LOG.infof("bootstrap refused: reason=wrong token");
-            throw new ProblemException(403, "bootstrap-token-wrong", "Wrong bootstrap token",
-                    "The bootstrap token does not match SIGNET_BOOTSTRAP_TOKEN.");
+            throw BootstrapRefusedException.tokenWrong();
         }
         if (blank(username) || blank(displayName)) {
-            throw new ProblemException(400, "invalid-user", "Invalid user", "A user name and a display name are required.");
+            throw BootstrapRefusedException.incompleteUser();
         }
         users.checkStrength(password);
         try {
@@ -76,8 +71,7 @@ public class BootstrapService {
                     .executeUpdate();
         } catch (PersistenceException e) {
             // Another request used the token a moment ago: its row holds the key.
-            throw new ProblemException(410, "bootstrap-used", "Bootstrap already used",
-                    "The first admin exists already; the bootstrap token no longer works.");
+            throw BootstrapRefusedException.used();
         }
         AppUser admin = users.create(username.strip(), password, displayName.strip(), null, Role.ADMIN);
         admin.requirePasswordChange();

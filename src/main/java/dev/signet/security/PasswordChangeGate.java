@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.signet.api.ProblemException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -52,8 +51,7 @@ public class PasswordChangeGate {
 
     private static Response refuse(String path) {
         if (path.startsWith("/api/") || path.equals("/api")) {
-            throw new ProblemException(403, "password-change-required", "Change your password first",
-                    "This account must choose a new password before anything else: open " + CHANGE_PAGE + ".");
+            throw PasswordRejectedException.changeRequired(CHANGE_PAGE);
         }
         return Response.seeOther(URI.create(CHANGE_PAGE)).build();
     }

@@ -2,8 +2,11 @@ package dev.signet.security;
 
 import dev.signet.api.ProblemException;
 
-/** A password change that can't be made: no local password, the current one wrong, or the new one too weak. */
-final class PasswordRejectedException extends ProblemException {
+/**
+ * A password that can't be taken: no local password, the current one wrong, the new one too weak or typed twice
+ * differently, or a change required before anything else.
+ */
+public final class PasswordRejectedException extends ProblemException {
 
     private PasswordRejectedException(int status, String slug, String title, String detail) {
         super(status, slug, title, detail);
@@ -26,5 +29,16 @@ final class PasswordRejectedException extends ProblemException {
     static PasswordRejectedException tooShort(int minimum) {
         return new PasswordRejectedException(400, "weak-password", "Weak password",
                 "A password has at least " + minimum + " characters.");
+    }
+
+    /** The password and its repetition on a form differ. */
+    public static PasswordRejectedException mismatch() {
+        return new PasswordRejectedException(400, "password-mismatch", "Passwords differ",
+                "The password and its repetition differ; type them again.");
+    }
+
+    static PasswordRejectedException changeRequired(String changePage) {
+        return new PasswordRejectedException(403, "password-change-required", "Change your password first",
+                "This account must choose a new password before anything else: open " + changePage + ".");
     }
 }

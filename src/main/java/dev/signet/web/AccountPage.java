@@ -10,10 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;
 import dev.signet.security.CurrentUser;
+import dev.signet.security.PasswordRejectedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -48,8 +48,7 @@ public class AccountPage {
     public Response change(@FormParam("current") String current, @FormParam("password") String password,
             @FormParam("repeat") String repeat) {
         if (password == null || !password.equals(repeat)) {
-            throw new ProblemException(400, "password-mismatch", "Passwords differ",
-                    "The new password and its repetition differ; type them again.");
+            throw PasswordRejectedException.mismatch();
         }
         users.changePassword(currentUser.get().username(), current, password);
         return Response.seeOther(URI.create("/")).build();

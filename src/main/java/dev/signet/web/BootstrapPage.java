@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.signet.api.ProblemException;
 import dev.signet.security.BootstrapService;
+import dev.signet.security.PasswordRejectedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -45,8 +45,7 @@ public class BootstrapPage {
             @FormParam("displayName") String displayName, @FormParam("password") String password,
             @FormParam("repeat") String repeat) {
         if (password == null || !password.equals(repeat)) {
-            throw new ProblemException(400, "password-mismatch", "Passwords differ",
-                    "The password and its repetition differ; type them again.");
+            throw PasswordRejectedException.mismatch();
         }
         bootstrap.createFirstAdmin(token, username, displayName, password);
         return Response.seeOther(URI.create("/login")).build();

@@ -20,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.signet.api.ProblemException;
 import dev.signet.channel.ChannelConfig;
 import dev.signet.secret.SecretBox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -341,8 +340,7 @@ public class OAuth2Service {
     private OAuth2Config.Client client(String accountKey) {
         OAuth2Config.Client client = config.accounts().get(accountKey);
         if (client == null || !channels.accounts().containsKey(accountKey)) {
-            throw new ProblemException(404, "oauth2-not-configured", "No OAuth 2.0 client for this account",
-                    "The account " + accountKey + " has no signet.channel.oauth2.accounts entry.");
+            throw new OAuth2NotConfiguredException(accountKey);
         }
         return client;
     }
