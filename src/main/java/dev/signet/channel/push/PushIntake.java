@@ -14,9 +14,12 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.signet.channel.ApiUsageService;
+import dev.signet.channel.BilledRead;
 import dev.signet.channel.ChannelAccountService;
 import dev.signet.channel.InboundHandOver;
 import dev.signet.channel.InboundMessage;
+import dev.signet.channel.MessageKind;
 import dev.signet.channel.MessagesRead;
 import dev.signet.channel.QuarantineSink;
 import dev.signet.channel.QuarantinedItem;
@@ -36,10 +39,12 @@ public class PushIntake {
     private final QuarantineSink quarantine;
     private final PushLedger ledger;
     private final ChannelAccountService accounts;
+    private final ApiUsageService usage;
     private final Clock clock;
 
     PushIntake(InboundHandOver handOver, QuarantineSink quarantine, PushLedger ledger, ChannelAccountService accounts,
-            Clock clock) {
+            ApiUsageService usage, Clock clock) {
+        this.usage = usage;
         this.handOver = handOver;
         this.quarantine = quarantine;
         this.ledger = ledger;
@@ -57,17 +62,26 @@ public class PushIntake {
         // One message per id: X may deliver an event twice, and one intake batch must not hold it twice.
         Map<String, InboundMessage> messages = new LinkedHashMap<>();
         List<QuarantinedItem> untakable = new ArrayList<>();
+        List<String> postEvents = new ArrayList<>();
+        List<String> dmEvents = new ArrayList<>();
         Instant now = clock.instant();
         for (JsonNode envelope : envelopes) {
             ActivityEvent event = ActivityEvents.read(accountKey, envelope);
             if (event.isMessage()) {
                 messages.putIfAbsent(event.message().externalId(), event.message());
+                (event.message().kind() == MessageKind.DIRECT_MESSAGE ? dmEvents : postEvents)
+                        .add(event.message().externalId());
             } else if (event.quarantined() != null) {
                 untakable.add(event.quarantined());
+                (event.quarantined().kind() == MessageKind.DIRECT_MESSAGE ? dmEvents : postEvents)
+                        .add(event.quarantined().externalId());
             } else {
                 LOG.debugf("pushed event not taken: account=%s type=%s", accountKey, event.eventType());
             }
         }
+        // X bills each delivered post or DM event (a re-delivery on the same UTC day is free), taken or not.
+        usage.read(accountKey, BilledRead.PUSHED_POST, postEvents);
+        usage.read(accountKey, BilledRead.PUSHED_DM, dmEvents);
         if (!messages.isEmpty()) {
             // Marked before the hand-over: a reconciliation poll racing this delivery must not count it as a gap.
             ledger.seenAll(accountKey, messages.keySet(), PushLedger.PUSHED, now);
