@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -56,9 +58,11 @@ public class ApiUsageService {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        long billed = 0;
-        for (String id : resourceIds) {
-            if (id == null || readDays.firstReadToday(accountKey, today, kind.resource() + ":" + id)) {
+        // Without an id, always billed; with one, in a fixed order, so that two reads of the same ids racing (a push and
+        // a poll) wait for each other rather than deadlock.
+        long billed = resourceIds.stream().filter(Objects::isNull).count();
+        for (String id : new TreeSet<>(resourceIds.stream().filter(Objects::nonNull).toList())) {
+            if (readDays.firstReadToday(accountKey, today, kind.resource() + ":" + id)) {
                 billed++;
             }
         }
