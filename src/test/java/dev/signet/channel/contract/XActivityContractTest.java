@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.signet.channel.push.PushStatus;
 import dev.signet.channel.push.PushView;
 import dev.signet.sandbox.SandboxService;
@@ -127,12 +130,29 @@ class XActivityContractTest {
                 .flatMap(e -> contract.findings(e).stream()).filter(f -> !newerEventType(f)).toList());
         findings.addAll(contract.findings(new RecordingProxy.Exchange("GET", "/sandbox/x/2/activity/stream", query,
                 streamHeaders, "", 200, contentType.startsWith("application/json") ? contentType : "application/json",
-                line)));
+                line)).stream().filter(f -> !unprocessablePayloadSchema(f)).toList());
+        // X's payload schema can't be applied (above), so the envelope's fields are checked by hand.
+        JsonNode envelope = new ObjectMapper().readTree(line).path("data");
+        for (String field : List.of("event_type", "event_uuid", "tag")) {
+            assertTrue(envelope.path(field).isTextual(), field + " in " + line);
+        }
+        assertEquals(brandId, envelope.path("filter").path("user_id").asText(), line);
+        assertTrue(envelope.path("payload").isObject(), line);
         assertFalse(exchanges.isEmpty(), "traffic was recorded");
         assertTrue(findings.isEmpty(), () -> "X's OpenAPI spec refuses " + findings.size() + " finding(s):\n"
                 + String.join("\n", findings) + "\n\nexchanges:\n"
                 + exchanges.stream().map(e -> e + "\n  > " + e.requestBody() + "\n  < " + e.responseBody())
                         .collect(Collectors.joining("\n")) + "\nstream line: " + line);
+    }
+
+    /**
+     * X's spec defect, not the sandbox's: {@code ActivityStreamingResponse.data.payload} has a discriminator whose
+     * {@code propertyName} is {@code ../event_type}, a property of the parent, which no JSON Schema validator can
+     * resolve, so the validator stops with a processing error on any stream event. The envelope is checked by hand.
+     */
+    private static boolean unprocessablePayloadSchema(String finding) {
+        return finding.contains("validation.response.body.schema.processingError")
+                && finding.contains("discriminator.propertyName") && finding.contains("../event_type");
     }
 
     /** A finding about an event type X's docs have and its spec does not list yet: the one allowed difference. */
