@@ -22,8 +22,23 @@ public class ApiUsage {
     @Column(name = "usage_month", nullable = false)
     private String month;
 
+    /** Mentions read from the brand's own timeline (owned reads). */
+    @Column(name = "owned_reads", nullable = false)
+    private long ownedReads;
+
+    /** Posts read elsewhere (X's recent search). */
     @Column(name = "post_reads", nullable = false)
     private long postReads;
+
+    @Column(name = "pushed_posts", nullable = false)
+    private long pushedPosts;
+
+    @Column(name = "pushed_dms", nullable = false)
+    private long pushedDms;
+
+    /** Reads X does not bill: the same resource again on the same UTC day. */
+    @Column(name = "free_rereads", nullable = false)
+    private long freeRereads;
 
     @Column(name = "dm_reads", nullable = false)
     private long dmReads;
@@ -31,8 +46,13 @@ public class ApiUsage {
     @Column(nullable = false)
     private long replies;
 
+    /** Public posts without a URL that answer no mention. */
+    @Column(nullable = false)
+    private long posts;
+
+    /** Public posts or replies with a URL. */
     @Column(name = "replies_with_url", nullable = false)
-    private long repliesWithUrl;
+    private long postsWithUrl;
 
     @Column(name = "dms_sent", nullable = false)
     private long dmsSent;
@@ -49,16 +69,26 @@ public class ApiUsage {
         this.month = month;
     }
 
-    public void read(int posts, int directMessages) {
-        postReads += posts;
-        dmReads += directMessages;
+    /** Counts reads of one kind: {@code billed} that X bills, {@code free} re-read on the same UTC day. */
+    public void read(BilledRead kind, long billed, long free) {
+        switch (kind) {
+            case OWNED_POST -> ownedReads += billed;
+            case POST -> postReads += billed;
+            case DM -> dmReads += billed;
+            case PUSHED_POST -> pushedPosts += billed;
+            case PUSHED_DM -> pushedDms += billed;
+        }
+        freeRereads += free;
     }
 
-    public void replied(boolean withUrl) {
+    /** A public post published: with a URL, else a reply to a mention, else a plain post (X prices them apart). */
+    public void published(boolean withUrl, boolean answersMention) {
         if (withUrl) {
-            repliesWithUrl++;
-        } else {
+            postsWithUrl++;
+        } else if (answersMention) {
             replies++;
+        } else {
+            posts++;
         }
     }
 
@@ -78,27 +108,13 @@ public class ApiUsage {
         return month;
     }
 
-    public long postReads() {
-        return postReads;
+    public long freeRereads() {
+        return freeRereads;
     }
 
-    public long dmReads() {
-        return dmReads;
-    }
-
-    public long replies() {
-        return replies;
-    }
-
-    public long repliesWithUrl() {
-        return repliesWithUrl;
-    }
-
-    public long dmsSent() {
-        return dmsSent;
-    }
-
-    public long userReads() {
-        return userReads;
+    /** The counts as X bills them. */
+    public UsageCounts counts() {
+        return new UsageCounts(ownedReads, postReads, dmReads, pushedPosts, pushedDms, replies, posts, postsWithUrl,
+                dmsSent, userReads);
     }
 }

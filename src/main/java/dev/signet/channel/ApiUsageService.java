@@ -1,85 +1,136 @@
 package dev.signet.channel;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import com.twitter.twittertext.Extractor;
 
+import io.quarkus.scheduler.Scheduled;
+
 /**
- * The X API cost meter: counts, per account and UTC month, the posts and DM events read and the replies and DMs
- * published, priced with {@link ApiCostConfig}. Reads are counted as returned; X bills a resource once per UTC
- * day, and since polling moves a since_id cursor a resource is normally returned once, so the meter is at most a
- * slight overestimate (after a cursor reset).
+ * The X API cost meter: counts, per account and UTC month, the resources read (polled, searched, pushed) and the
+ * posts and DMs published, priced with {@link ApiCostConfig} by {@link ApiPricing}. X bills a read per resource
+ * returned and a resource once per UTC day, so a resource read again on the same day (a reconciliation poll finding
+ * what was pushed, a page read twice) is counted as a free re-read ({@link ApiReadDays}).
  */
 @ApplicationScoped
 public class ApiUsageService {
 
+    private static final Logger LOG = Logger.getLogger(ApiUsageService.class);
+
     private final ApiUsageRepository usage;
-    private final ApiCostConfig prices;
+    private final ApiReadDays readDays;
+    private final ApiPricing pricing;
+    private final ChannelAccountService accounts;
     private final Clock clock;
     private final Extractor extractor = new Extractor();
 
-    public ApiUsageService(ApiUsageRepository usage, ApiCostConfig prices, Clock clock) {
+    public ApiUsageService(ApiUsageRepository usage, ApiReadDays readDays, ApiCostConfig prices,
+            ChannelAccountService accounts, Clock clock) {
         this.usage = usage;
-        this.prices = prices;
+        this.readDays = readDays;
+        this.pricing = new ApiPricing(prices);
+        this.accounts = accounts;
         this.clock = clock;
     }
 
+    /**
+     * Counts resources read: each id is billed on its first read of the UTC day, free after; a null id (an item X
+     * returned without one) is always billed.
+     */
     @Transactional
-    public void read(String accountKey, int posts, int directMessages) {
-        if (posts > 0 || directMessages > 0) {
-            usage.forMonth(accountKey, thisMonth().toString()).read(posts, directMessages);
+    public void read(String accountKey, BilledRead kind, Collection<String> resourceIds) {
+        if (resourceIds.isEmpty()) {
+            return;
         }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // Without an id, always billed; with one, in a fixed order, so that two reads of the same ids racing (a push and
+        // a poll) wait for each other rather than deadlock.
+        long billed = resourceIds.stream().filter(Objects::isNull).count();
+        for (String id : new TreeSet<>(resourceIds.stream().filter(Objects::nonNull).toList())) {
+            if (readDays.firstReadToday(accountKey, today, kind.resource() + ":" + id)) {
+                billed++;
+            }
+        }
+        usage.forMonth(accountKey, monthOf(now)).read(kind, billed, resourceIds.size() - billed);
     }
 
     /** Users looked up for authors X did not expand (one batched lookup per fetch at most). */
     @Transactional
     public void usersRead(String accountKey, int users) {
         if (users > 0) {
-            usage.forMonth(accountKey, thisMonth().toString()).usersRead(users);
+            usage.forMonth(accountKey, monthOf(clock.instant())).usersRead(users);
         }
     }
 
+    /**
+     * A public post published: priced as a post with a URL, else as a reply to a customer who mentioned the brand
+     * when it answers a post ({@code inReplyToExternalId}; Signet answers only posts that reached it as mentions), else
+     * as a post.
+     */
     @Transactional
-    public void repliedPublicly(String accountKey, String text) {
-        usage.forMonth(accountKey, thisMonth().toString()).replied(!extractor.extractURLs(text).isEmpty());
+    public void repliedPublicly(String accountKey, String text, String inReplyToExternalId) {
+        usage.forMonth(accountKey, monthOf(clock.instant()))
+                .published(!extractor.extractURLs(text).isEmpty(), inReplyToExternalId != null);
     }
 
     @Transactional
     public void sentDirectMessage(String accountKey) {
-        usage.forMonth(accountKey, thisMonth().toString()).sentDirectMessage();
+        usage.forMonth(accountKey, monthOf(clock.instant())).sentDirectMessage();
     }
 
-    /** Every account's use in a month, priced. */
+    /** Every account's use in a month, priced, projected and compared across delivery modes. */
     @Transactional
     public List<ApiUsageView> month(YearMonth month) {
-        return usage.ofMonth(month.toString()).stream().map(this::view).toList();
+        Instant now = clock.instant();
+        return usage.ofMonth(month.toString()).stream().map(row -> view(row, month, now)).toList();
     }
 
     public YearMonth thisMonth() {
         return YearMonth.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    private ApiUsageView view(ApiUsage row) {
-        BigDecimal cost = price(prices.postRead(), row.postReads())
-                .add(price(prices.dmRead(), row.dmReads()))
-                .add(price(prices.reply(), row.replies()))
-                .add(price(prices.postWithUrl(), row.repliesWithUrl()))
-                .add(price(prices.dmSent(), row.dmsSent()))
-                .add(price(prices.userRead(), row.userReads()))
-                .setScale(3, RoundingMode.HALF_UP);
-        return new ApiUsageView(row.accountKey(), row.month(), row.postReads(), row.dmReads(), row.replies(),
-                row.repliesWithUrl(), row.dmsSent(), row.userReads(), cost);
+    /** Yesterday's and older days' reads can no longer make a read free. */
+    @Scheduled(identity = "api-read-day-purge", every = "1h", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purgeOldReadDays() {
+        int purged = readDays.purgeBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        if (purged > 0) {
+            LOG.debugf("api read days purged: rows=%d", purged);
+        }
     }
 
-    private static BigDecimal price(BigDecimal unit, long count) {
-        return unit.multiply(BigDecimal.valueOf(count));
+    private static String monthOf(Instant now) {
+        return YearMonth.from(now.atZone(ZoneOffset.UTC)).toString();
+    }
+
+    private ApiUsageView view(ApiUsage row, YearMonth month, Instant now) {
+        UsageCounts c = row.counts();
+        DeliveryMode mode = accounts.delivery(row.accountKey());
+        BigDecimal cost = pricing.cost(c);
+        // The account's own mode is priced as counted; the other mode is estimated from the same events.
+        BigDecimal polled = mode.pushed() ? pricing.asPolled(c) : cost;
+        BigDecimal pushed = mode.pushed() ? cost : pricing.asPushed(c);
+        BigDecimal pollMonth = ApiPricing.projectMonth(polled, month, now);
+        BigDecimal pushMonth = ApiPricing.projectMonth(pushed, month, now);
+        return new ApiUsageView(row.accountKey(), row.month(), mode.configValue(), c.ownedReads(), c.postReads(),
+                c.dmReads(), c.pushedPosts(), c.pushedDms(), c.replies(), c.posts(), c.postsWithUrl(), c.dmsSent(),
+                c.userReads(), row.freeRereads(), cost, ApiPricing.projectMonth(cost, month, now), pollMonth, pushMonth,
+                pollMonth.subtract(pushMonth));
     }
 }

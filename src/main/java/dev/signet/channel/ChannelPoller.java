@@ -171,7 +171,8 @@ public class ChannelPoller {
                 state.mentionsSinceId() != null);
         Read directMessages = readDirectMessages(accountKey, connector, state);
         accounts.polled(accountKey);
-        usage.read(accountKey, mentions.billed(), directMessages.billed());
+        usage.read(accountKey, BilledRead.OWNED_POST, mentions.billed());
+        usage.read(accountKey, BilledRead.DM, directMessages.billed());
         int fetched = mentions.count() + directMessages.count();
         if (fetched > 0) {
             LOG.infof("poll done: account=%s mentions=%d dms=%d", accountKey, mentions.count(), directMessages.count());
@@ -224,11 +225,11 @@ public class ChannelPoller {
             }
             // X bills what it returned, quarantined items and looked-up authors included.
             usage.usersRead(accountKey, read.usersLookedUp());
-            return new Read(read.messages().size(), read.messages().size() + read.quarantined().size(), null, read);
+            return new Read(read.messages().size(), read.billedIds(), null, read);
         } catch (ChannelException | IntakeFailedException e) {
             health.failed(accountKey, endpoint, e.getMessage(), blockedUntil(e));
             LOG.warnf("read failed: account=%s endpoint=%s reason=%s", accountKey, endpoint.tag(), e.getMessage());
-            return new Read(0, 0, e.getMessage(), null);
+            return new Read(0, List.of(), e.getMessage(), null);
         }
     }
 
@@ -256,13 +257,12 @@ public class ChannelPoller {
         }
     }
 
-    /** How one endpoint's read went: messages fetched, and the error if it failed. */
     /**
-     * One endpoint's read: messages handed to intake, items X returned (billed), the error if it failed, and what
-     * was fetched (null when held back or failed).
+     * One endpoint's read: messages handed to intake, the ids of the items X returned (billed), the error if it
+     * failed, and what was fetched (null when held back or failed).
      */
-    private record Read(int count, int billed, String error, FetchResult result) {
-        static final Read HELD_BACK = new Read(0, 0, null, null);
+    private record Read(int count, List<String> billed, String error, FetchResult result) {
+        static final Read HELD_BACK = new Read(0, List.of(), null, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.signet.channel;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -41,6 +42,14 @@ public record FetchResult(List<InboundMessage> messages, String cursor, boolean 
      * started from) and {@code beforeId} (the oldest id it could still read), created from {@code from} to
      * {@code to} (the snowflakes' times).
      */
+    /** The ids of everything X returned and bills: the messages and the quarantined items (null when one has none). */
+    public List<String> billedIds() {
+        List<String> ids = new ArrayList<>(messages.size() + quarantined().size());
+        messages.forEach(message -> ids.add(message.externalId()));
+        quarantined().forEach(item -> ids.add(item.externalId()));
+        return ids;
+    }
+
     public record Gap(String afterId, String beforeId, Instant from, Instant to) {
     }
 

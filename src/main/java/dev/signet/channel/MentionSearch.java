@@ -1,5 +1,6 @@
 package dev.signet.channel;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +16,13 @@ public record MentionSearch(List<InboundMessage> messages, boolean complete, Str
 
     public MentionSearch(List<InboundMessage> messages, boolean complete, String oldestId) {
         this(messages, complete, oldestId, List.of());
+    }
+
+    /** The ids of everything X returned and bills: the posts found and the quarantined ones (null when one has none). */
+    public List<String> billedIds() {
+        List<String> ids = new ArrayList<>(messages.size() + quarantined.size());
+        messages.forEach(message -> ids.add(message.externalId()));
+        quarantined.forEach(item -> ids.add(item.externalId()));
+        return ids;
     }
 }

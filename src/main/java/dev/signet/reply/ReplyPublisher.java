@@ -243,7 +243,7 @@ public class ReplyPublisher {
             if (task.outgoing().directMessage()) {
                 usage.sentDirectMessage(task.accountKey());
             } else {
-                usage.repliedPublicly(task.accountKey(), task.outgoing().text());
+                usage.repliedPublicly(task.accountKey(), task.outgoing().text(), task.outgoing().inReplyToExternalId());
             }
         });
         // Channel health: publishing of this account works (its own endpoint; see EndpointHealthService).

@@ -2,6 +2,7 @@ package dev.signet.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.signet.channel.ApiUsageService;
+import dev.signet.channel.ApiUsageView;
 import dev.signet.channel.ChannelPoller;
 import dev.signet.channel.push.PushStatus;
 import dev.signet.channel.push.PushView;
@@ -51,6 +54,9 @@ import io.quarkus.test.junit.TestProfile;
  * <li>{@code push.lost} / {@code push.duplicates}: 200 DMs while the sandbox drops 5% of pushed events, duplicates 5%
  * and cuts the stream twice; after the reconnects' reconciliation and one scheduled reconciliation, every DM must be
  * stored exactly once. {@code x.requests_per_message}: X calls of push and reconciliation per message in that run.</li>
+ * <li>{@code cost.per_1000_dms.stream} / {@code .poll}: what the cost meter counted for each account's DMs in the
+ * latency run (X's 2026 prices, same-day re-reads free), per 1,000 DMs; {@code .stream_with_faults} the same for the
+ * fault run (reconciliation's reads included).</li>
  * </ul>
  */
 @QuarkusTest
@@ -85,6 +91,8 @@ class PushBench {
     @Inject
     ChannelPoller poller;
     @Inject
+    ApiUsageService usage;
+    @Inject
     TestWorld world;
     @Inject
     EntityManager em;
@@ -114,6 +122,8 @@ class PushBench {
         reader.setDaemon(true);
         reader.start();
         Random random = new Random(42);
+        BigDecimal streamCostBefore = cost(TestWorld.AIR_V2);
+        BigDecimal pollCostBefore = cost(TestWorld.MOBILE_V2);
         long[] stream = new long[LATENCY_SAMPLES];
         long[] poll = new long[LATENCY_SAMPLES];
         try {
@@ -143,6 +153,10 @@ class PushBench {
         BenchReport.print("e2e.dm_to_queue_p95.stream", streamP95, "ms");
         BenchReport.print("e2e.dm_to_queue_p95.poll", pollP95, "ms");
         BenchReport.print("e2e.dm_to_queue_p95.poll_over_stream", pollP95 / Math.max(1, streamP95), "x");
+        BenchReport.print("cost.per_1000_dms.stream", perThousand(cost(TestWorld.AIR_V2).subtract(streamCostBefore),
+                LATENCY_SAMPLES), "usd");
+        BenchReport.print("cost.per_1000_dms.poll", perThousand(cost(TestWorld.MOBILE_V2).subtract(pollCostBefore),
+                LATENCY_SAMPLES), "usd");
 
         faultRun();
     }
@@ -150,6 +164,7 @@ class PushBench {
     /** 200 DMs through drops, duplicates and two stream cuts; reconciliation must leave nothing lost or doubled. */
     private void faultRun() throws InterruptedException {
         PushView before = view(TestWorld.AIR_V2);
+        BigDecimal costBefore = cost(TestWorld.AIR_V2);
         long dropsBefore = activity.counts().get("dropped");
         activity.arm(new SandboxPushFaults(0.05, 0.05, 0.02, 70, 2, 0, 0, 2026));
         List<String> customers = new ArrayList<>();
@@ -187,6 +202,8 @@ class PushBench {
         BenchReport.print("push.duplicates", duplicates, "msg");
         BenchReport.print("x.requests_per_message", (after.requests() - before.requests()) / (double) FAULT_MESSAGES,
                 "req/msg");
+        BenchReport.print("cost.per_1000_dms.stream_with_faults",
+                perThousand(cost(TestWorld.AIR_V2).subtract(costBefore), FAULT_MESSAGES), "usd");
         assertEquals(0, lost, "reconciliation finds every dropped event");
         assertEquals(0, duplicates);
     }
@@ -202,6 +219,16 @@ class PushBench {
             }
         });
         return rows;
+    }
+
+    /** The account's X cost this month so far, as the cost meter counts it. */
+    private BigDecimal cost(String account) {
+        return usage.month(usage.thisMonth()).stream().filter(v -> v.accountKey().equals(account))
+                .map(ApiUsageView::costUsd).findFirst().orElse(BigDecimal.ZERO);
+    }
+
+    private static double perThousand(BigDecimal cost, int messages) {
+        return cost.doubleValue() * 1000 / messages;
     }
 
     private PushView view(String account) {

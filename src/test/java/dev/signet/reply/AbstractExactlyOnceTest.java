@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -368,7 +367,7 @@ abstract class AbstractExactlyOnceTest {
 
     private ApiUsageView usageOf(String account) {
         return usage.month(usage.thisMonth()).stream().filter(view -> view.accountKey().equals(account)).findFirst()
-                .orElse(new ApiUsageView(account, usage.thisMonth().toString(), 0, 0, 0, 0, 0, 0, BigDecimal.ZERO));
+                .orElse(ApiUsageView.none(account, usage.thisMonth().toString(), "poll"));
     }
 
     private List<Long> runEntries(String run) {

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.signet.channel.ApiCall;
 import dev.signet.channel.ApiUsageService;
+import dev.signet.channel.BilledRead;
 import dev.signet.channel.ChannelConfig;
 import dev.signet.channel.ChannelConnector;
 import dev.signet.channel.ChannelException;
@@ -160,7 +161,7 @@ public class GapService {
                     gap.accountKey(), gapId, e.getMessage());
             return pages;
         }
-        usage.read(gap.accountKey(), found.messages().size(), 0);
+        usage.read(gap.accountKey(), BilledRead.POST, found.billedIds());
         if (found.complete()) {
             close(gapId, lostBefore, found.messages().size(), found.oldestId());
         } else {

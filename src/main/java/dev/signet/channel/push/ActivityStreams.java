@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -28,6 +30,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.signet.channel.ChannelAccountService;
 import dev.signet.channel.ChannelConfig;
 import dev.signet.channel.ChannelException;
 import dev.signet.channel.ChannelPoller;
@@ -36,6 +39,8 @@ import dev.signet.channel.IntakeFailedException;
 import dev.signet.channel.XApiVersion;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * Holds the activity streams of the {@code stream} accounts open: one outbound {@code GET /2/activity/stream} per X
@@ -44,6 +49,12 @@ import io.quarkus.runtime.StartupEvent;
  * (between {@code reconnect-min-backoff} and {@code reconnect-max-backoff}) asking X's backfill
  * ({@code backfill_minutes}), and every reconnect polls its accounts once (reconciliation), so an outage loses
  * nothing. The readers run on the managed executor and stop at shutdown (their streams are closed).
+ * <p>
+ * In a deployment of several replicas only the one holding an account's poll lease (see {@code channel.PollLease})
+ * keeps its stream open: a stream is opened for the accounts whose lease this replica takes or renews, and every
+ * {@code lease-check-interval} the leases are renewed and compared with what the open stream serves; when one moved
+ * (taken by another replica, or taken back here) the stream is closed and opened again for the accounts now held,
+ * with backfill and a reconciliation poll. A replica holding none of an app's accounts keeps no connection.
  */
 @ApplicationScoped
 public class ActivityStreams {
@@ -64,12 +75,23 @@ public class ActivityStreams {
     private final ObjectMapper json;
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final ChannelAccountService accounts;
+    private final Scheduler scheduler;
     private final Map<App, InputStream> open = new ConcurrentHashMap<>();
+    /** Per app with an open stream: the accounts it was opened for (their leases held here). */
+    private final Map<App, Set<String>> openFor = new ConcurrentHashMap<>();
+    /** Every stream app and its accounts. */
+    private final Map<App, List<String>> apps = new ConcurrentHashMap<>();
+    /** Streams closed on purpose because a lease moved, with the reason (not a failure: no backoff). */
+    private final Map<App, String> moved = new ConcurrentHashMap<>();
     private final Map<String, StreamState> states = new ConcurrentHashMap<>();
     private final List<Future<?>> readers = new ArrayList<>();
 
     ActivityStreams(ChannelConfig channels, PushConfig config, SubscriptionKeeper subscriptions, PushIntake intake,
-            PushLedger ledger, ChannelPoller poller, ManagedExecutor executor, ObjectMapper json, Clock clock) {
+            PushLedger ledger, ChannelPoller poller, ManagedExecutor executor, ObjectMapper json, Clock clock,
+            ChannelAccountService accounts, Scheduler scheduler) {
+        this.accounts = accounts;
+        this.scheduler = scheduler;
         this.channels = channels;
         this.config = config;
         this.subscriptions = subscriptions;
@@ -101,9 +123,45 @@ public class ActivityStreams {
             });
             XActivityClient client = new XActivityClient(app.baseUrl(), app.bearerToken(), config.connectTimeout(),
                     executor, json);
+            apps.put(app, List.copyOf(keys));
             readers.add(executor.submit(() -> run(app, client, keys)));
             LOG.infof("activity stream starting: accounts=%s", keys);
         });
+        if (!byApp.isEmpty()) {
+            scheduler.newJob("activity-stream-leases")
+                    .setInterval(config.leaseCheckInterval().toString())
+                    .setDelayed(config.leaseCheckInterval().toString())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
+                    .setTask(execution -> checkLeases())
+                    .schedule();
+        }
+    }
+
+    /**
+     * Renews the leases of the accounts each open stream serves; a stream whose accounts are no longer exactly the
+     * ones held here (a lease taken by another replica, or one free again) is closed, and its reader opens it again
+     * for the accounts held now.
+     */
+    void checkLeases() {
+        openFor.forEach((app, serving) -> {
+            Set<String> heldNow = Set.copyOf(held(apps.getOrDefault(app, List.of())));
+            if (!heldNow.equals(serving)) {
+                String reason = "poll lease moved: serving " + new TreeSet<>(serving) + ", held here now "
+                        + new TreeSet<>(heldNow);
+                moved.put(app, reason);
+                InputStream stream = open.get(app);
+                if (stream != null) {
+                    closeQuietly(stream);
+                }
+                LOG.infof("activity stream closed, %s", reason);
+            }
+        });
+    }
+
+    /** The accounts whose poll lease this replica takes or renews now (the others are held by another replica). */
+    private List<String> held(List<String> keys) {
+        return keys.stream().filter(accounts::tryLease).toList();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -120,47 +178,95 @@ public class ActivityStreams {
     private void run(App app, XActivityClient client, List<String> keys) {
         Duration backoff = config.reconnectMinBackoff();
         long connects = 0;
+        boolean standingBy = false;
         while (stop.getCount() > 0) {
+            String leaseMoved = null;
             try {
+                List<String> served = held(keys);
+                if (served.isEmpty()) {
+                    // Another replica holds every account of this app: it keeps the stream, this one none.
+                    if (!standingBy) {
+                        LOG.infof("activity stream not opened, poll leases not held here (another replica's, or the"
+                                + " accounts not registered yet): accounts=%s", keys);
+                    }
+                    standingBy = true;
+                    standBy(keys);
+                    if (await(config.leaseCheckInterval())) {
+                        return;
+                    }
+                    continue;
+                }
                 Map<String, String> accountByUser = new HashMap<>();
-                for (String key : keys) {
+                for (String key : served) {
                     String userId = subscriptions.brandUserId(key);
                     subscriptions.ensure(client, key, userId, null);
                     accountByUser.put(userId, key);
                 }
                 InputStream stream = client.openStream(config.backfillMinutes());
-                keys.forEach(key -> ledger.requests(key, 1));
+                served.forEach(key -> ledger.requests(key, 1));
                 open.put(app, stream);
+                openFor.put(app, Set.copyOf(served));
+                // Opened again after a drop or a lease that moved: what was sent meanwhile may be missing. (A lease
+                // taken over from a dead replica is polled by the poller's own lease check; backfill is always asked.)
                 boolean reconnect = connects++ > 0;
+                standingBy = false;
                 for (String key : keys) {
                     StreamState was = states.get(key);
-                    states.put(key, new StreamState(true, clock.instant(), null, was.reconnects() + (reconnect ? 1 : 0)));
+                    states.put(key, served.contains(key)
+                            ? new StreamState(true, clock.instant(), null, was.reconnects() + (reconnect ? 1 : 0))
+                            : new StreamState(false, clock.instant(), HELD_ELSEWHERE, was.reconnects()));
                 }
-                LOG.infof("activity stream connected: accounts=%s reconnect=%s", keys, reconnect);
+                LOG.infof("activity stream connected: accounts=%s reconnect=%s", served, reconnect);
                 backoff = config.reconnectMinBackoff();
                 if (reconnect) {
                     // What X neither backfilled nor pushed is found by reading the accounts once (reconciliation).
-                    keys.forEach(key -> executor.execute(() -> poller.poll(key)));
+                    served.forEach(key -> executor.execute(() -> poller.poll(key)));
                 }
                 read(stream, accountByUser);
-                failed(keys, "stream closed by X");
+                leaseMoved = moved.remove(app);
+                if (leaseMoved == null) {
+                    failed(keys, "stream closed by X");
+                }
             } catch (ChannelException | IntakeFailedException | IOException e) {
-                failed(keys, e.getMessage());
+                leaseMoved = moved.remove(app);
+                if (leaseMoved == null) {
+                    failed(keys, e.getMessage());
+                }
             } catch (RuntimeException e) {
                 // The reader must outlive any one failure (the account row not registered yet, the database away):
                 // it is reported on the health page and retried after the backoff.
-                failed(keys, e.getClass().getSimpleName() + ": " + e.getMessage());
+                leaseMoved = moved.remove(app);
+                if (leaseMoved == null) {
+                    failed(keys, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
             } finally {
+                openFor.remove(app);
                 InputStream stream = open.remove(app);
                 if (stream != null) {
                     closeQuietly(stream);
                 }
+            }
+            if (leaseMoved != null) {
+                // Closed on purpose: open again at once for the accounts held now (backfill and reconciliation).
+                standingBy = true;
+                standBy(keys);
+                continue;
             }
             if (await(backoff)) {
                 return;
             }
             backoff = backoff.multipliedBy(2).compareTo(config.reconnectMaxBackoff()) > 0 ? config.reconnectMaxBackoff()
                     : backoff.multipliedBy(2);
+        }
+    }
+
+    private static final String HELD_ELSEWHERE = "poll lease held by another replica";
+
+    /** The accounts' states while this replica holds none of their streams. */
+    private void standBy(List<String> keys) {
+        for (String key : keys) {
+            StreamState was = states.get(key);
+            states.put(key, new StreamState(false, clock.instant(), HELD_ELSEWHERE, was == null ? 0 : was.reconnects()));
         }
     }
 

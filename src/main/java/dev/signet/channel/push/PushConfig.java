@@ -44,4 +44,13 @@ public interface PushConfig {
     /** Connect timeout of the push calls (the stream itself has no read timeout: it stays open). */
     @WithDefault("10s")
     Duration connectTimeout();
+
+    /**
+     * How often a replica with stream accounts takes or renews their poll leases ({@code channel_account}): only the
+     * lease holder keeps an account's activity stream open (X allows 2 connections per app), so when the lease moves
+     * the old holder closes its stream within this time and the new one opens it with backfill and a reconciliation
+     * poll.
+     */
+    @WithDefault("10s")
+    Duration leaseCheckInterval();
 }

@@ -14,13 +14,16 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.signet.channel.ApiUsageService;
+import dev.signet.channel.BilledRead;
 import dev.signet.channel.ChannelAccountService;
 import dev.signet.channel.InboundHandOver;
-import dev.signet.channel.oauth.OAuth2Service;
 import dev.signet.channel.InboundMessage;
+import dev.signet.channel.MessageKind;
 import dev.signet.channel.MessagesRead;
 import dev.signet.channel.QuarantineSink;
 import dev.signet.channel.QuarantinedItem;
+import dev.signet.channel.oauth.OAuth2Service;
 
 /**
  * Takes pushed events of a brand account: hands their messages to the same inbound channel the poller uses
@@ -38,12 +41,14 @@ public class PushIntake {
     private final QuarantineSink quarantine;
     private final PushLedger ledger;
     private final ChannelAccountService accounts;
+    private final ApiUsageService usage;
     private final Clock clock;
     private final OAuth2Service oauth;
 
     PushIntake(InboundHandOver handOver, QuarantineSink quarantine, PushLedger ledger, ChannelAccountService accounts,
-            Clock clock, OAuth2Service oauth) {
+            ApiUsageService usage, Clock clock, OAuth2Service oauth) {
         this.oauth = oauth;
+        this.usage = usage;
         this.handOver = handOver;
         this.quarantine = quarantine;
         this.ledger = ledger;
@@ -61,13 +66,19 @@ public class PushIntake {
         // One message per id: X may deliver an event twice, and one intake batch must not hold it twice.
         Map<String, InboundMessage> messages = new LinkedHashMap<>();
         List<QuarantinedItem> untakable = new ArrayList<>();
+        List<String> postEvents = new ArrayList<>();
+        List<String> dmEvents = new ArrayList<>();
         Instant now = clock.instant();
         for (JsonNode envelope : envelopes) {
             ActivityEvent event = ActivityEvents.read(accountKey, envelope);
             if (event.isMessage()) {
                 messages.putIfAbsent(event.message().externalId(), event.message());
+                (event.message().kind() == MessageKind.DIRECT_MESSAGE ? dmEvents : postEvents)
+                        .add(event.message().externalId());
             } else if (event.quarantined() != null) {
                 untakable.add(event.quarantined());
+                (event.quarantined().kind() == MessageKind.DIRECT_MESSAGE ? dmEvents : postEvents)
+                        .add(event.quarantined().externalId());
             } else if (OAUTH_REVOKE.equals(event.eventType())) {
                 // The brand's user revoked Signet's app on X: its OAuth 2.0 user context is gone.
                 oauth.revokedByX(accountKey);
@@ -75,6 +86,9 @@ public class PushIntake {
                 LOG.debugf("pushed event not taken: account=%s type=%s", accountKey, event.eventType());
             }
         }
+        // X bills each delivered post or DM event (a re-delivery on the same UTC day is free), taken or not.
+        usage.read(accountKey, BilledRead.PUSHED_POST, postEvents);
+        usage.read(accountKey, BilledRead.PUSHED_DM, dmEvents);
         if (!messages.isEmpty()) {
             // Marked before the hand-over: a reconciliation poll racing this delivery must not count it as a gap.
             ledger.seenAll(accountKey, messages.keySet(), PushLedger.PUSHED, now);

@@ -2,6 +2,7 @@ package dev.signet.channel.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import dev.signet.channel.ApiUsageService;
+import dev.signet.channel.ApiUsageView;
 import dev.signet.channel.ChannelPoller;
 import dev.signet.sandbox.SandboxActivity;
 import dev.signet.sandbox.SandboxDirectMessageView;
@@ -49,6 +52,8 @@ class PushOnH2Test {
     @Inject
     ChannelPoller poller;
     @Inject
+    ApiUsageService usage;
+    @Inject
     TestWorld world;
     @Inject
     EntityManager em;
@@ -58,6 +63,7 @@ class PushOnH2Test {
         world.sandboxBrands(sandbox);
         PushStreamTest.await("the stream is connected", () -> view().connected());
         String customer = world.sandboxCustomer(sandbox, "H2 Hugo");
+        ApiUsageView meterBefore = meter();
         SandboxDirectMessageView pushed = sandbox.sendDirectMessage(customer, TestWorld.AIR_V2_HANDLE, "pushed on H2");
         PushStreamTest.await("the pushed DM is stored", () -> stored(pushed.id()) == 1);
 
@@ -70,6 +76,19 @@ class PushOnH2Test {
         assertNull(poller.poll(TestWorld.AIR_V2).error());
         assertEquals(1, stored(dropped.id()));
         assertEquals(foundBefore + 1, view().foundByReconciliation());
+
+        // The cost meter: the pushed DM event billed as a DM read, the dropped one as the poll's DM read; the poll's
+        // re-read of the pushed one on the same day is free.
+        ApiUsageView meterAfter = meter();
+        assertEquals("stream", meterAfter.delivery());
+        assertTrue(meterAfter.pushedDms() >= meterBefore.pushedDms() + 1, meterAfter.toString());
+        assertTrue(meterAfter.dmReads() >= meterBefore.dmReads() + 1, meterAfter.toString());
+        assertTrue(meterAfter.costUsd().compareTo(meterBefore.costUsd()) > 0, meterAfter.toString());
+    }
+
+    private ApiUsageView meter() {
+        return usage.month(usage.thisMonth()).stream().filter(v -> v.accountKey().equals(TestWorld.AIR_V2)).findFirst()
+                .orElse(ApiUsageView.none(TestWorld.AIR_V2, usage.thisMonth().toString(), "stream"));
     }
 
     private PushView view() {

@@ -19,6 +19,7 @@ public class PushTestProfile implements QuarkusTestProfile {
                 "signet.channel.accounts.test-mobile-v2.bearer-token", "sandbox-bearer-token",
                 "signet.channel.push.webhook-base-url", "http://127.0.0.1:${quarkus.http.test-port}/webhooks/x/",
                 "signet.channel.push.reconnect-min-backoff", "100ms",
-                "signet.channel.push.reconnect-max-backoff", "1s");
+                "signet.channel.push.reconnect-max-backoff", "1s",
+                "signet.channel.push.lease-check-interval", "1s");
     }
 }
