@@ -125,6 +125,6 @@ public class SentimentResource {
             throw new ProblemException(400, "invalid-version", "Invalid version",
                     "Give the version number to activate, 0 for the shipped model.");
         }
-        return adaptation.activate(account, request.number());
+        return adaptation.activate(account, request.number(), currentUser.get().username());
     }
 }

@@ -17,6 +17,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import dev.signet.care.Conversation;
 import dev.signet.care.ConversationHeldException;
 import dev.signet.care.ConversationNotFoundException;
@@ -47,9 +50,11 @@ public class GoodwillService {
     private final EntityManager em;
     private final GoodwillRule rule;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public GoodwillService(GoodwillRepository gestures, ConversationRepository conversations, AppUserRepository users,
-            EntityManager em, GoodwillConfig config, Clock clock) {
+            EntityManager em, GoodwillConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.gestures = gestures;
         this.conversations = conversations;
         this.users = users;
@@ -94,6 +99,7 @@ public class GoodwillService {
     public GoodwillViews.Gesture approve(long id, AppUser lead) {
         GoodwillGesture gesture = lockForDecision(id, lead);
         gesture.approve(lead, clock.instant());
+        audited(gesture, AuditAction.GOODWILL_APPROVED, lead, null);
         LOG.infof("goodwill approved: gesture=%d by=%s", id, lead.username());
         return view(gestures.withAll(id));
     }
@@ -108,8 +114,18 @@ public class GoodwillService {
         }
         GoodwillGesture gesture = lockForDecision(id, lead);
         gesture.decline(lead, clock.instant(), kept);
+        audited(gesture, AuditAction.GOODWILL_DECLINED, lead, kept);
         LOG.infof("goodwill declined: gesture=%d by=%s", id, lead.username());
         return view(gestures.withAll(id));
+    }
+
+    private void audited(GoodwillGesture gesture, AuditAction action, AppUser lead, String note) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("conversationId", gesture.conversation().id());
+        detail.put("agent", gesture.agent().username());
+        detail.put("amount", gesture.amount().toPlainString() + " " + gesture.currency());
+        detail.put("note", note);
+        audit.record(lead.username(), action, AuditTarget.of(AuditTarget.GOODWILL, gesture.id()), detail);
     }
 
     private GoodwillGesture lockForDecision(long id, AppUser lead) {
