@@ -9,10 +9,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -23,13 +27,17 @@ import io.agroal.api.AgroalDataSource;
 public class CrmExportService {
 
     private final AgroalDataSource dataSource;
+    private final AuditTrail audit;
 
-    public CrmExportService(AgroalDataSource dataSource) {
+    public CrmExportService(AgroalDataSource dataSource, AuditTrail audit) {
         this.dataSource = dataSource;
+        this.audit = audit;
     }
 
+    /** Writes every customer to {@code out}; the export is audited (who took the customer list). */
     @Transactional
-    public void export(Writer out) {
+    public void export(Writer out, String actor) {
+        audit.record(actor, AuditAction.EXPORTED, AuditTarget.of(AuditTarget.EXPORT, "customers"), Map.of("format", "csv"));
         try (Connection con = dataSource.getConnection();
                 PreparedStatement select = con.prepareStatement("""
                         select crm_id, name, email, loyalty_tier, lifetime_value, tags, x_user_id, x_handle, notes

@@ -101,9 +101,10 @@ public class CrmResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Every customer as CSV (the import's columns), safe to open in a spreadsheet")
     public Response export() {
+        String actor = actor();
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            exports.export(writer);
+            exports.export(writer, actor);
             writer.flush();
         };
         return Response.ok(body).type("text/csv; charset=UTF-8")

@@ -23,6 +23,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditRecord;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -41,9 +43,11 @@ public class CrmWriter {
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final CustomerAudit audit;
 
-    public CrmWriter(AgroalDataSource dataSource, Clock clock) {
+    public CrmWriter(AgroalDataSource dataSource, Clock clock, CustomerAudit audit) {
         this.dataSource = dataSource;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -285,39 +289,17 @@ public class CrmWriter {
             }
             update.executeBatch();
         }
-        int audits = links.size() + (int) links.stream().filter(l -> l[3] != null).count();
-        List<Long> auditIds = ids(con, postgres, "customer_audit_seq", audits);
-        try (PreparedStatement audit = con.prepareStatement("""
-                insert into customer_audit (id, customer_id, action, identity_id, other_customer_id, actor, reason, at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int next = 0;
-            for (Object[] link : links) {
-                if (link[3] != null) {
-                    addAudit(audit, auditIds.get(next++), (Long) link[3], AuditAction.UNLINKED, (Long) link[0],
-                            (Long) link[1], actor, (String) link[4] + " of another customer", now);
-                }
-                addAudit(audit, auditIds.get(next++), (Long) link[1], AuditAction.LINKED, (Long) link[0],
-                        (Long) link[3], actor, (String) link[4], now);
-                if (next % CHUNK == 0) {
-                    audit.executeBatch();
-                }
+        List<AuditRecord> audits = new ArrayList<>(links.size());
+        for (Object[] link : links) {
+            if (link[3] != null) {
+                audits.add(CustomerAudit.entry((Long) link[3], AuditAction.UNLINKED, (Long) link[0], (Long) link[1], actor,
+                        (String) link[4] + " of another customer"));
             }
-            audit.executeBatch();
+            audits.add(CustomerAudit.entry((Long) link[1], AuditAction.LINKED, (Long) link[0], (Long) link[3], actor,
+                    (String) link[4]));
         }
+        audit.recordAll(audits);
         return links.size();
-    }
-
-    private static void addAudit(PreparedStatement audit, long id, long customerId, AuditAction action, Long identityId,
-            Long otherCustomerId, String actor, String reason, Instant now) throws SQLException {
-        audit.setLong(1, id);
-        audit.setLong(2, customerId);
-        audit.setString(3, action.name());
-        audit.setObject(4, identityId, Types.BIGINT);
-        audit.setObject(5, otherCustomerId, Types.BIGINT);
-        audit.setString(6, actor);
-        audit.setString(7, reason);
-        audit.setObject(8, now.atOffset(ZoneOffset.UTC));
-        audit.addBatch();
     }
 
     private static java.util.Set<Long> linkedCustomers(Connection con, List<Long> customerIds) throws SQLException {

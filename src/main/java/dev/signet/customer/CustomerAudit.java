@@ -1,91 +1,62 @@
 package dev.signet.customer;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.enterprise.context.ApplicationScoped;
 
-/** One audited change of a customer: link, unlink, merge, undo, pin, unpin. Written once, never changed. */
-@Entity
-@Table(name = "customer_audit")
-public class CustomerAudit {
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditRecord;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
+import dev.signet.customer.CustomerViews.AuditEntry;
 
-    /** The actor of changes made by an exact rule rather than a person. */
-    public static final String SYSTEM = "system";
+/**
+ * A customer's changes (link, unlink, merge, undo, pin, unpin) in the one audit log, {@link AuditTrail}: the target
+ * is the customer, the detail names the identity or the other customer and says why. The customer's page reads them
+ * back from there.
+ */
+@ApplicationScoped
+class CustomerAudit {
 
-    @Id
-    @GeneratedValue
-    private Long id;
+    private final AuditTrail audit;
 
-    @Column(name = "customer_id", nullable = false)
-    private Long customerId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private AuditAction action;
-
-    @Column(name = "identity_id")
-    private Long identityId;
-
-    @Column(name = "other_customer_id")
-    private Long otherCustomerId;
-
-    @Column(nullable = false)
-    private String actor;
-
-    private String reason;
-
-    @Column(nullable = false)
-    private Instant at;
-
-    protected CustomerAudit() {
+    CustomerAudit(AuditTrail audit) {
+        this.audit = audit;
     }
 
-    public CustomerAudit(long customerId, AuditAction action, Long identityId, Long otherCustomerId, String actor,
-            String reason, Instant at) {
-        this.customerId = customerId;
-        this.action = action;
-        this.identityId = identityId;
-        this.otherCustomerId = otherCustomerId;
-        this.actor = actor;
-        this.reason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
-        this.at = at;
+    void record(long customerId, AuditAction action, Long identityId, Long otherCustomerId, String actor, String reason) {
+        audit.record(actor, action, AuditTarget.of(AuditTarget.CUSTOMER, customerId), detail(identityId, otherCustomerId, reason));
     }
 
-    public Long id() {
-        return id;
+    /** For the CRM import's bulk links: one batch. */
+    static AuditRecord entry(long customerId, AuditAction action, Long identityId, Long otherCustomerId, String actor,
+            String reason) {
+        return new AuditRecord(actor, action, AuditTarget.of(AuditTarget.CUSTOMER, customerId),
+                detail(identityId, otherCustomerId, reason));
     }
 
-    public Long customerId() {
-        return customerId;
+    void recordAll(List<AuditRecord> entries) {
+        audit.recordAll(entries);
     }
 
-    public AuditAction action() {
-        return action;
+    List<AuditEntry> of(long customerId, int limit) {
+        return audit.about(AuditTarget.of(AuditTarget.CUSTOMER, customerId), limit).stream()
+                .map(v -> new AuditEntry(v.at(), v.action().name(), v.actor(), v.detail("reason"), longOf(v.detail("identityId")),
+                        longOf(v.detail("otherCustomerId"))))
+                .toList();
     }
 
-    public Long identityId() {
-        return identityId;
+    private static Map<String, Object> detail(Long identityId, Long otherCustomerId, String reason) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("identityId", identityId);
+        detail.put("otherCustomerId", otherCustomerId);
+        detail.put("reason", reason);
+        return detail;
     }
 
-    public Long otherCustomerId() {
-        return otherCustomerId;
-    }
-
-    public String actor() {
-        return actor;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    public Instant at() {
-        return at;
+    private static Long longOf(String value) {
+        return value == null ? null : Long.valueOf(value);
     }
 }

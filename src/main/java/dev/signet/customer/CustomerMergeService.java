@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.signet.audit.AuditAction;
+
 /**
  * Merges two customers who turn out to be one person, and undoes a merge: the merge moves the source's
  * identities (and so their conversations), pinned facts and internal notes to the target, which takes over the
@@ -18,10 +20,10 @@ public class CustomerMergeService {
 
     private final EntityManager em;
     private final IdentityLinkService links;
-    private final CustomerAuditRepository audit;
+    private final CustomerAudit audit;
     private final Clock clock;
 
-    public CustomerMergeService(EntityManager em, IdentityLinkService links, CustomerAuditRepository audit, Clock clock) {
+    public CustomerMergeService(EntityManager em, IdentityLinkService links, CustomerAudit audit, Clock clock) {
         this.em = em;
         this.links = links;
         this.audit = audit;
@@ -53,10 +55,10 @@ public class CustomerMergeService {
         target.absorbNotesAndTags(source, now);
         source.mergedInto(target, now);
         String why = reason == null || reason.isBlank() ? "Merged" : reason;
-        audit.persist(new CustomerAudit(targetId, AuditAction.MERGED, null, sourceId, actor,
-                "Took over customer " + sourceId + " (" + identities.size() + " identities): " + why, now));
-        audit.persist(new CustomerAudit(sourceId, AuditAction.MERGED, null, targetId, actor,
-                "Merged into customer " + targetId + ": " + why, now));
+        audit.record(targetId, AuditAction.MERGED, null, sourceId, actor,
+                "Took over customer " + sourceId + " (" + identities.size() + " identities): " + why);
+        audit.record(sourceId, AuditAction.MERGED, null, targetId, actor,
+                "Merged into customer " + targetId + ": " + why);
         return merge.id();
     }
 
@@ -91,9 +93,9 @@ public class CustomerMergeService {
         target.restoreNotesAndTags(merge.targetNotesBefore(), merge.targetTagsBefore(), now);
         source.unmerged(now);
         String why = reason == null || reason.isBlank() ? "Merge undone" : reason;
-        audit.persist(new CustomerAudit(target.id(), AuditAction.MERGE_UNDONE, null, source.id(), actor,
-                "Gave back customer " + source.id() + ": " + why, now));
-        audit.persist(new CustomerAudit(source.id(), AuditAction.MERGE_UNDONE, null, target.id(), actor,
-                "Split from customer " + target.id() + ": " + why, now));
+        audit.record(target.id(), AuditAction.MERGE_UNDONE, null, source.id(), actor,
+                "Gave back customer " + source.id() + ": " + why);
+        audit.record(source.id(), AuditAction.MERGE_UNDONE, null, target.id(), actor,
+                "Split from customer " + target.id() + ": " + why);
     }
 }

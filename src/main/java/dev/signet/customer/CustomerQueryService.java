@@ -48,10 +48,12 @@ public class CustomerQueryService {
     private final IdentityLinkService links;
     private final CustomerTimeline timeline;
     private final ConversationAuthors authors;
+    private final CustomerAudit customerAudit;
 
     public CustomerQueryService(EntityManager em, IdentityLinkService links, CustomerTimeline timeline,
-            ConversationAuthors authors) {
+            ConversationAuthors authors, CustomerAudit customerAudit) {
         this.em = em;
+        this.customerAudit = customerAudit;
         this.links = links;
         this.timeline = timeline;
         this.authors = authors;
@@ -80,11 +82,7 @@ public class CustomerQueryService {
         List<Identity> identityViews = identities.stream().map(i -> new Identity(i.id(), i.network().name(),
                 i.externalUserId(), i.handle(), i.displayName(), i.linkRule() == null ? null : i.linkRule().name(),
                 i.linkedAt(), past.getOrDefault(i.id(), List.of()))).toList();
-        List<AuditEntry> audit = em.createQuery(
-                "select a from CustomerAudit a where a.customerId = :id order by a.at desc, a.id desc", CustomerAudit.class)
-                .setParameter("id", customerId).setMaxResults(AUDIT_SHOWN).getResultList().stream()
-                .map(a -> new AuditEntry(a.at(), a.action().name(), a.actor(), a.reason(), a.identityId(), a.otherCustomerId()))
-                .toList();
+        List<AuditEntry> audit = customerAudit.of(customerId, AUDIT_SHOWN);
         List<Merge> merges = em.createQuery("""
                 select m from CustomerMerge m where m.sourceCustomerId = :id or m.targetCustomerId = :id
                 order by m.mergedAt desc, m.id desc""", CustomerMerge.class)

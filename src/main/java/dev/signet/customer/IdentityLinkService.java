@@ -16,6 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTrail;
+
 /**
  * Links X identities to customers: automatically only by an exact rule (the CRM names the user id; or the
  * handle, while the CRM knows no user id and only one customer names that handle), by an agent's hand, or by an
@@ -25,10 +28,10 @@ import jakarta.transaction.Transactional;
 public class IdentityLinkService {
 
     private final EntityManager em;
-    private final CustomerAuditRepository audit;
+    private final CustomerAudit audit;
     private final Clock clock;
 
-    public IdentityLinkService(EntityManager em, CustomerAuditRepository audit, Clock clock) {
+    public IdentityLinkService(EntityManager em, CustomerAudit audit, Clock clock) {
         this.em = em;
         this.audit = audit;
         this.clock = clock;
@@ -63,11 +66,11 @@ public class IdentityLinkService {
             Customer byId = byUserId.get(identity.externalUserId());
             List<Customer> handleMatches = byHandle.getOrDefault(identity.handle().toLowerCase(Locale.ROOT), List.of());
             if (byId != null) {
-                link(identity, byId, LinkRule.CRM_USER_ID, CustomerAudit.SYSTEM,
+                link(identity, byId, LinkRule.CRM_USER_ID, AuditTrail.SYSTEM,
                         "CRM record " + byId.crmId() + " names X user id " + identity.externalUserId(), now);
             } else if (handleMatches.size() == 1) {
                 Customer customer = handleMatches.get(0);
-                link(identity, customer, LinkRule.CRM_HANDLE, CustomerAudit.SYSTEM, "CRM record " + customer.crmId()
+                link(identity, customer, LinkRule.CRM_HANDLE, AuditTrail.SYSTEM, "CRM record " + customer.crmId()
                         + " names handle @" + customer.xHandle() + " (no user id; handle unique)", now);
             }
         }
@@ -198,19 +201,19 @@ public class IdentityLinkService {
         LinkSuggestion suggestion = suggestion(suggestionId);
         Instant now = clock.instant();
         suggestion.decide(SuggestionStatus.REJECTED, actor, now);
-        audit.persist(new CustomerAudit(suggestion.customerId(), AuditAction.SUGGESTION_REJECTED, suggestion.identityId(),
-                null, actor, "Rejected suggestion: " + suggestion.reason(), now));
+        audit.record(suggestion.customerId(), AuditAction.SUGGESTION_REJECTED, suggestion.identityId(),
+                null, actor, "Rejected suggestion: " + suggestion.reason());
     }
 
     private void link(SocialIdentity identity, Customer customer, LinkRule rule, String actor, String reason, Instant now) {
         identity.linkTo(customer, rule, now);
-        audit.persist(new CustomerAudit(customer.id(), AuditAction.LINKED, identity.id(), null, actor, reason, now));
+        audit.record(customer.id(), AuditAction.LINKED, identity.id(), null, actor, reason);
     }
 
     private void unlink(SocialIdentity identity, String actor, String reason, Instant now) {
         long customerId = identity.customer().id();
         identity.unlink();
-        audit.persist(new CustomerAudit(customerId, AuditAction.UNLINKED, identity.id(), null, actor, reason, now));
+        audit.record(customerId, AuditAction.UNLINKED, identity.id(), null, actor, reason);
     }
 
     private SocialIdentity identity(long id) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.signet.audit.AuditAction;
 import dev.signet.notification.MentionService;
 import dev.signet.security.AppUser;
 
@@ -20,11 +21,11 @@ public class PinnedFactService {
 
     private final EntityManager em;
     private final ConversationAuthors authors;
-    private final CustomerAuditRepository audit;
+    private final CustomerAudit audit;
     private final Clock clock;
     private final MentionService mentions;
 
-    public PinnedFactService(EntityManager em, CustomerAuditRepository audit, Clock clock, MentionService mentions,
+    public PinnedFactService(EntityManager em, CustomerAudit audit, Clock clock, MentionService mentions,
             ConversationAuthors authors) {
         this.em = em;
         this.authors = authors;
@@ -55,8 +56,8 @@ public class PinnedFactService {
         Instant now = clock.instant();
         PinnedFact fact = new PinnedFact(customerId, messageId, label, value, actor, now);
         em.persist(fact);
-        audit.persist(new CustomerAudit(customerId, AuditAction.FACT_PINNED, null, null, actor,
-                "Pinned " + label + ": " + value, now));
+        audit.record(customerId, AuditAction.FACT_PINNED, null, null, actor,
+                "Pinned " + label + ": " + value);
         return fact.id();
     }
 
@@ -84,9 +85,8 @@ public class PinnedFactService {
         }
         Instant now = clock.instant();
         fact.unpin(actor, now);
-        audit.persist(new CustomerAudit(fact.customerId(), AuditAction.FACT_UNPINNED, null, null, actor,
-                "Unpinned " + fact.label() + ": " + fact.value() + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"),
-                now));
+        audit.record(fact.customerId(), AuditAction.FACT_UNPINNED, null, null, actor,
+                "Unpinned " + fact.label() + ": " + fact.value() + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"));
     }
 
     /** Adds an internal note on the customer; colleagues it mentions (@initials) are notified, in the same transaction. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 
 /**
@@ -27,9 +28,13 @@ public class InsightsResource {
     static final String CSV = "text/csv; charset=UTF-8";
 
     private final InsightQueryService insights;
+    private final InsightExportService exports;
+    private final CurrentUser currentUser;
 
-    public InsightsResource(InsightQueryService insights) {
+    public InsightsResource(InsightQueryService insights, InsightExportService exports, CurrentUser currentUser) {
         this.insights = insights;
+        this.exports = exports;
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -49,7 +54,7 @@ public class InsightsResource {
     @Path("/{account}/series.json")
     @Operation(summary = "Export: the period's time series as JSON")
     public List<InsightReport.SeriesPoint> seriesJson(@PathParam("account") String account, @QueryParam("period") String period) {
-        return insights.series(account, InsightPeriod.parse(period));
+        return exports.series(account, InsightPeriod.parse(period), actor(), "json");
     }
 
     @GET
@@ -58,14 +63,14 @@ public class InsightsResource {
     @Operation(summary = "Export: the period's time series as CSV")
     public Response seriesCsv(@PathParam("account") String account, @QueryParam("period") String period) {
         InsightPeriod p = InsightPeriod.parse(period);
-        return attachment(CsvExport.series(insights.series(account, p)), account + "-series-" + p.key() + ".csv");
+        return attachment(CsvExport.series(exports.series(account, p, actor(), "csv")), account + "-series-" + p.key() + ".csv");
     }
 
     @GET
     @Path("/{account}/flagged.json")
     @Operation(summary = "Export: messages flagged in the period (strongly negative, or market feedback from agents), newest first, at most 5,000")
     public List<FlaggedMessageView> flaggedJson(@PathParam("account") String account, @QueryParam("period") String period) {
-        return insights.flagged(account, InsightPeriod.parse(period));
+        return exports.flagged(account, InsightPeriod.parse(period), actor(), "json");
     }
 
     @GET
@@ -74,7 +79,11 @@ public class InsightsResource {
     @Operation(summary = "Export: messages flagged in the period as CSV (cells defused against formula injection)")
     public Response flaggedCsv(@PathParam("account") String account, @QueryParam("period") String period) {
         InsightPeriod p = InsightPeriod.parse(period);
-        return attachment(CsvExport.flagged(insights.flagged(account, p)), account + "-flagged-" + p.key() + ".csv");
+        return attachment(CsvExport.flagged(exports.flagged(account, p, actor(), "csv")), account + "-flagged-" + p.key() + ".csv");
+    }
+
+    private String actor() {
+        return currentUser.get().username();
     }
 
     private static Response attachment(String csv, String filename) {

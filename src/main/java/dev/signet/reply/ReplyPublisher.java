@@ -3,7 +3,9 @@ package dev.signet.reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import dev.signet.care.ConversationKind;
 import dev.signet.care.Message;
 import dev.signet.channel.ApiUsageService;
@@ -57,10 +62,13 @@ public class ReplyPublisher {
     private final PublisherConfig config;
     private final Clock clock;
     private final EndpointHealthService endpointHealth;
+    private final AuditTrail audit;
 
     public ReplyPublisher(OutboxRepository outbox, ChannelConnectors connectors, ApiUsageService usage,
-            PublishRetry retry, PublisherConfig config, Clock clock, EndpointHealthService endpointHealth) {
+            PublishRetry retry, PublisherConfig config, Clock clock, EndpointHealthService endpointHealth,
+            AuditTrail audit) {
         this.endpointHealth = endpointHealth;
+        this.audit = audit;
         this.outbox = outbox;
         this.connectors = connectors;
         this.usage = usage;
@@ -245,6 +253,16 @@ public class ReplyPublisher {
             } else {
                 usage.repliedPublicly(task.accountKey(), task.outgoing().text(), task.outgoing().inReplyToExternalId());
             }
+            // Who answered on which conversation, never the text.
+            Message message = entry.message();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("account", task.accountKey());
+            detail.put("messageId", message.id());
+            detail.put("directMessage", task.outgoing().directMessage());
+            detail.put("externalId", published.externalId());
+            detail.put("recovered", recovered);
+            audit.record(message.authorUser() == null ? null : message.authorUser().username(), AuditAction.REPLY_PUBLISHED,
+                    AuditTarget.of(AuditTarget.CONVERSATION, message.conversation().id()), detail);
         });
         // Channel health: publishing of this account works (its own endpoint; see EndpointHealthService).
         endpointHealth.publishSucceeded(task.accountKey());

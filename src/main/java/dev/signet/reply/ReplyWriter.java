@@ -2,7 +2,9 @@ package dev.signet.reply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,9 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import jakarta.enterprise.event.Event;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import dev.signet.care.CareConfig;
 import dev.signet.care.CareService;
 import dev.signet.care.Conversation;
@@ -45,10 +50,12 @@ public class ReplyWriter {
     private final PriorityRule priority;
     private final Event<QueueChanged> changes;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ReplyWriter(ConversationRepository conversations, MessageRepository messages, OutboxRepository outbox,
             ChannelConnectors connectors, CareService care, CareConfig careConfig, PriorityRule priority,
-            Event<QueueChanged> changes, Clock clock) {
+            Event<QueueChanged> changes, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
@@ -168,6 +175,11 @@ public class ReplyWriter {
             throw ReplyRejectedException.noInitials();
         }
         HandOff handOff = care.handOff(conversationId, from, toUsername, reason, line);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("to", handOff.to().username());
+        detail.put("reason", reason);
+        detail.put("toldCustomer", line != null);
+        audit.record(from.username(), AuditAction.HANDED_OFF, AuditTarget.of(AuditTarget.CONVERSATION, conversationId), detail);
         if (line == null) {
             return Optional.empty();
         }

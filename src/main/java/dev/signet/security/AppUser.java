@@ -159,6 +159,19 @@ public class AppUser {
         this.role = role;
     }
 
+    /** An admin gives this user another role (a known one). */
+    void changeRole(String newRole) {
+        if (!Role.isKnown(newRole)) {
+            throw new IllegalArgumentException("Unknown role " + newRole);
+        }
+        this.role = newRole;
+    }
+
+    /** New initials (already checked as valid and free), or null for none. */
+    void changeInitials(String newInitials) {
+        this.initials = newInitials;
+    }
+
     public boolean canReply() {
         return initials != null && (Role.AGENT.equals(role) || Role.LEAD.equals(role));
     }

@@ -1,7 +1,12 @@
 package dev.signet.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.signet.audit.AuditTrail;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -9,7 +14,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Checks form-login and HTTP Basic credentials against the {@code app_user} table. Hand-written because
@@ -19,9 +26,14 @@ import io.smallrye.mutiny.Uni;
 public class AppUserIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final AppUserService users;
+    private final AuditTrail audit;
+    private final String loginPath;
 
-    public AppUserIdentityProvider(AppUserService users) {
+    public AppUserIdentityProvider(AppUserService users, AuditTrail audit,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String loginPath) {
         this.users = users;
+        this.audit = audit;
+        this.loginPath = loginPath;
     }
 
     @Override
@@ -32,13 +44,28 @@ public class AppUserIdentityProvider implements IdentityProvider<UsernamePasswor
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> users.authenticate(request.getUsername(), request.getPassword().getPassword())
-                .map(user -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(user.username()))
-                        .addRole(user.role())
-                        .addAttribute(PasswordChangeGate.MUST_CHANGE, user.mustChangePassword())
-                        .addCredential(request.getPassword())
-                        .build())
-                .orElseThrow(() -> new AuthenticationFailedException("wrong user name or password")));
+        return context.runBlocking(() -> {
+            Optional<AppUser> user = users.authenticate(request.getUsername(), request.getPassword().getPassword());
+            audited(request, user.isPresent());
+            return user.map(u -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(u.username()))
+                    .addRole(u.role())
+                    .addAttribute(PasswordChangeGate.MUST_CHANGE, u.mustChangePassword())
+                    .addCredential(request.getPassword())
+                    .build())
+                    .orElseThrow(() -> new AuthenticationFailedException("wrong user name or password"));
+        });
+    }
+
+    /**
+     * Audits a form login, and every failed check of a password (form or HTTP Basic). A successful Basic call is
+     * no login of its own: each API request carries the password again, and recording each would bury the log.
+     */
+    private void audited(UsernamePasswordAuthenticationRequest request, boolean succeeded) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        boolean form = rc != null && loginPath.equals(rc.normalizedPath());
+        if (form || !succeeded) {
+            audit.recordLogin(request.getUsername(), succeeded, form ? "form" : "basic", rc == null ? null : AuditTrail.address(rc));
+        }
     }
 }

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**
@@ -30,16 +35,25 @@ public class AppUserService {
     private final AppUserRepository users;
     private final Clock clock;
     private final SecurityConfig config;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
-    public AppUserService(AppUserRepository users, Clock clock, SecurityConfig config) {
+    public AppUserService(AppUserRepository users, Clock clock, SecurityConfig config, AuditTrail audit) {
         this.users = users;
         this.clock = clock;
         this.config = config;
+        this.audit = audit;
     }
 
+    /** A user created by Signet itself (the demo's team, a test's world). */
     @Transactional
     public AppUser create(String username, String password, String displayName, String initials, String role) {
+        return create(username, password, displayName, initials, role, AuditTrail.SYSTEM);
+    }
+
+    /** A user an admin ({@code by}) adds; audited with the role and initials given. */
+    @Transactional
+    public AppUser create(String username, String password, String displayName, String initials, String role, String by) {
         if (users.findByUsername(username).isPresent()) {
             throw UserRejectedException.usernameTaken(username);
         }
@@ -55,7 +69,49 @@ public class AppUserService {
         }
         AppUser user = new AppUser(username, BcryptUtil.bcryptHash(password), displayName, normalized, role, clock.instant());
         users.persist(user);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("role", role);
+        detail.put("initials", normalized);
+        audit.record(by, AuditAction.USER_CREATED, AuditTarget.of(AuditTarget.USER, username), detail);
         return user;
+    }
+
+    /**
+     * An admin ({@code by}) changes a user's role and/or initials (null leaves each as it is); each change is
+     * audited with its before and after.
+     */
+    @Transactional
+    public AppUser change(String username, String role, String initials, String by) {
+        AppUser user = users.findByUsername(username).orElseThrow(() -> UserRejectedException.notFound(username));
+        if (role != null && !role.equals(user.role())) {
+            if (!Role.isKnown(role)) {
+                throw UserRejectedException.unknownRole(role);
+            }
+            audit.record(by, AuditAction.ROLE_CHANGED, AuditTarget.of(AuditTarget.USER, username), fromTo(user.role(), role));
+            user.changeRole(role);
+        }
+        if (initials != null) {
+            if (!INITIALS.matcher(initials).matches()) {
+                throw UserRejectedException.invalidInitials();
+            }
+            String normalized = initials.toUpperCase(Locale.ROOT);
+            if (!normalized.equals(user.initials())) {
+                if (users.initialsTaken(normalized)) {
+                    throw UserRejectedException.initialsTaken(normalized);
+                }
+                audit.record(by, AuditAction.INITIALS_CHANGED, AuditTarget.of(AuditTarget.USER, username),
+                        fromTo(user.initials(), normalized));
+                user.changeInitials(normalized);
+            }
+        }
+        return user;
+    }
+
+    private static Map<String, Object> fromTo(String from, String to) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", from);
+        detail.put("to", to);
+        return detail;
     }
 
     /**
@@ -89,7 +145,7 @@ public class AppUserService {
     /** An admin lifts a user's lockout (and the count of failures). */
     @Transactional
     public AppUser unlock(String username) {
-        AppUser user = users.findByUsername(username).orElseThrow(() -> UserRejectedException.unknown(username));
+        AppUser user = users.findByUsername(username).orElseThrow(() -> UserRejectedException.notFound(username));
         user.unlock();
         LOG.infof("user unlocked: user=%s", username);
         return user;

@@ -2,11 +2,20 @@ package dev.signet.security;
 
 import dev.signet.api.ProblemException;
 
-/** A team member that can't be added or changed as asked: unknown, bad initials, or a name or initials taken. */
-final class UserRejectedException extends ProblemException {
+/** A team member that can't be added or changed as asked: unknown, bad role or initials, or a name or initials taken. */
+public class UserRejectedException extends ProblemException {
 
-    private UserRejectedException(int status, String slug, String title, String detail) {
+    UserRejectedException(int status, String slug, String title, String detail) {
         super(status, slug, title, detail);
+    }
+
+    static UserRejectedException notFound(String username) {
+        return new UserRejectedException(404, "user-not-found", "User not found", "There is no user " + username + ".");
+    }
+
+    static UserRejectedException unknownRole(String role) {
+        return new UserRejectedException(400, "unknown-role", "Unknown role",
+                "\"" + role + "\" is no role; one of agent, lead, brand-manager, admin.");
     }
 
     static UserRejectedException usernameTaken(String username) {
@@ -15,17 +24,12 @@ final class UserRejectedException extends ProblemException {
     }
 
     static UserRejectedException invalidInitials() {
-        return new UserRejectedException(400, "invalid-initials", "Invalid initials",
-                "Initials are 2 to 4 letters, e.g. MD.");
+        return new UserRejectedException(400, "invalid-initials", "Invalid initials", "Initials are 2 to 4 letters, e.g. MD.");
     }
 
     static UserRejectedException initialsTaken(String initials) {
         return new UserRejectedException(409, "initials-taken", "Initials taken",
                 "Another team member already signs with ^" + initials + "; choose other initials.");
-    }
-
-    static UserRejectedException unknown(String username) {
-        return new UserRejectedException(404, "unknown-user", "Unknown user", "There is no user " + username + ".");
     }
 
     static UserRejectedException usernameTakenByLocalAccount(String username) {

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,10 +50,16 @@ public class UserResource {
     public record UserView(long id, String username, String displayName, String initials, String role) {
     }
 
-    private final AppUserService users;
+    /** What an admin changes of a team member: a field left out (null) stays as it is. */
+    public record UserChange(String role, String initials) {
+    }
 
-    public UserResource(AppUserService users) {
+    private final AppUserService users;
+    private final CurrentUser currentUser;
+
+    public UserResource(AppUserService users, CurrentUser currentUser) {
         this.users = users;
+        this.currentUser = currentUser;
     }
 
     @POST
@@ -63,10 +71,30 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "User name or initials already taken")
     public Response create(@NotNull(message = NewUser.INVALID) @Valid NewUser body) {
         AppUser user = users.create(body.username(), body.password(), body.displayName(),
-                blank(body.initials()) ? null : body.initials().strip(), body.role());
-        return Response.created(URI.create("/api/users/" + user.id()))
-                .entity(new UserView(user.id(), user.username(), user.displayName(), user.initials(), user.role()))
-                .build();
+                blank(body.initials()) ? null : body.initials().strip(), body.role(), currentUser.get().username());
+        return Response.created(URI.create("/api/users/" + user.id())).entity(view(user)).build();
+    }
+
+    @PATCH
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a team member's role and/or initials (audited)")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Unknown role or invalid initials")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "Initials already taken")
+    public UserView change(@PathParam("username") String username, UserChange body) {
+        if (body == null || (blank(body.role()) && blank(body.initials()))) {
+            throw new UserRejectedException(400, "invalid-user-change", "Invalid user change",
+                    "Give a role, initials, or both.");
+        }
+        return view(users.change(username, blank(body.role()) ? null : body.role().strip(),
+                blank(body.initials()) ? null : body.initials().strip(), currentUser.get().username()));
+    }
+
+    private static UserView view(AppUser user) {
+        return new UserView(user.id(), user.username(), user.displayName(), user.initials(), user.role());
     }
 
     private static boolean blank(String value) {

@@ -3,6 +3,7 @@ package dev.signet.sentiment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,9 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import dev.signet.channel.ChannelAccountRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,10 +42,12 @@ public class SentimentAdaptation {
     private final Clock clock;
     private final MessageTexts messages;
     private final ChannelAccountRepository accounts;
+    private final AuditTrail audit;
 
     public SentimentAdaptation(EntityManager em, SentimentModels models, SentimentCorrectionRepository corrections,
             SentimentModelVersionRepository versions, MessageSentimentRepository scores, SentimentConfig config,
-            Clock clock, MessageTexts messages, ChannelAccountRepository accounts) {
+            Clock clock, MessageTexts messages, ChannelAccountRepository accounts, AuditTrail audit) {
+        this.audit = audit;
         this.em = em;
         this.messages = messages;
         this.accounts = accounts;
@@ -171,10 +177,14 @@ public class SentimentAdaptation {
         });
     }
 
-    /** Activates version {@code number} of the account; 0 goes back to the shipped model. */
-    public List<ModelVersionView> activate(String accountKey, int number) {
+    /**
+     * Activates version {@code number} of the account; 0 goes back to the shipped model. Audited: a rollback when
+     * the version is older than the active one.
+     */
+    public List<ModelVersionView> activate(String accountKey, int number, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
             requireAccount(accountKey);
+            int before = versions.active(accountKey).map(SentimentModelVersion::number).orElse(0);
             SentimentModelVersion target = null;
             if (number != 0) {
                 target = versions.byNumber(accountKey, number)
@@ -185,6 +195,11 @@ public class SentimentAdaptation {
             if (target != null) {
                 target.activate();
             }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("from", before);
+            detail.put("to", number);
+            audit.record(actor, number < before ? AuditAction.SENTIMENT_MODEL_ROLLED_BACK : AuditAction.SENTIMENT_MODEL_ACTIVATED,
+                    AuditTarget.of(AuditTarget.SENTIMENT_MODEL, accountKey), detail);
             LOG.infof("sentiment version activated account=%s number=%d", accountKey, number);
             return versions.forAccount(accountKey).stream().map(ModelVersionView::of).toList();
         });

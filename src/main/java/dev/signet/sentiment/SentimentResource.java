@@ -123,6 +123,6 @@ public class SentimentResource {
         if (request == null || request.number() == null || request.number() < 0) {
             throw new InvalidVersionException();
         }
-        return adaptation.activate(account, request.number());
+        return adaptation.activate(account, request.number(), currentUser.get().username());
     }
 }

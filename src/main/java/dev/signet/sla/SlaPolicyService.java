@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,6 +16,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import dev.signet.channel.ChannelAccountService;
 import dev.signet.customer.CrmConfig;
 import dev.signet.customer.LoyaltyTier;
@@ -38,9 +42,11 @@ public class SlaPolicyService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<SlaPolicyChanged> changed;
+    private final AuditTrail audit;
 
     public SlaPolicyService(SlaPolicyRepository repository, SlaPolicies policies, ChannelAccountService accounts,
-            CrmConfig crm, ObjectMapper json, Clock clock, Event<SlaPolicyChanged> changed) {
+            CrmConfig crm, ObjectMapper json, Clock clock, Event<SlaPolicyChanged> changed, AuditTrail audit) {
+        this.audit = audit;
         this.changed = changed;
         this.repository = repository;
         this.policies = policies;
@@ -112,6 +118,8 @@ public class SlaPolicyService {
         repository.flush();
         SlaPolicyView view = policy.view();
         repository.getEntityManager().persist(new SlaPolicyChange(scope, action, actor, now, before, write(view)));
+        audit.record(actor, action == SlaPolicyChange.Action.CREATED ? AuditAction.SLA_POLICY_CREATED : AuditAction.SLA_POLICY_CHANGED,
+                AuditTarget.of(AuditTarget.SLA_POLICY, view.id()), Map.of("scope", scope));
         policies.changed();
         changed.fire(new SlaPolicyChanged(account));
         LOG.infof("sla policy %s: scope=%s actor=%s", action.name().toLowerCase(Locale.ROOT), scope, actor);
@@ -125,6 +133,8 @@ public class SlaPolicyService {
         repository.delete(policy);
         repository.getEntityManager().persist(new SlaPolicyChange(SlaPolicy.scopeOf(before.accountKey(), before.tier(),
                 before.channel()), SlaPolicyChange.Action.DELETED, actor, clock.instant(), write(before), null));
+        audit.record(actor, AuditAction.SLA_POLICY_DELETED, AuditTarget.of(AuditTarget.SLA_POLICY, id),
+                Map.of("scope", SlaPolicy.scopeOf(before.accountKey(), before.tier(), before.channel())));
         policies.changed();
         changed.fire(new SlaPolicyChanged(before.accountKey()));
         LOG.infof("sla policy deleted: id=%d actor=%s", id, actor);

@@ -34,7 +34,8 @@ public class Navigation {
             new Link("/canned", "Canned replies", CARE),
             new Link("/admin", "Channel health", Set.of(Role.LEAD, Role.ADMIN)),
             new Link("/insights", "Insights", Set.of(Role.BRAND_MANAGER, Role.ADMIN)),
-            new Link("/users", "Users", Set.of(Role.ADMIN)));
+            new Link("/users", "Users", Set.of(Role.ADMIN)),
+            new Link("/admin/audit", "Audit log", Set.of(Role.ADMIN)));
 
     /** The sandbox console exists only where the sandbox does (never in production). */
     private static final Link SANDBOX = new Link("/sandbox/console", "Sandbox console", Set.of());

@@ -129,7 +129,7 @@ public class SentimentModelsPage {
     @POST
     @Path("{account}/activate")
     public Response activate(@PathParam("account") String account, @FormParam("number") int number) {
-        adaptation.activate(account, number);
+        adaptation.activate(account, number, currentUser.get().username());
         return Response.seeOther(URI.create("/admin/sentiment")).build();
     }
 

@@ -68,10 +68,13 @@ class CrmLinkAfterWritingTest {
             assertEquals(customer, linked, "the identity that wrote is linked to the CRM's customer");
             @SuppressWarnings("unchecked")
             List<Object[]> audits = em.createNativeQuery(
-                    "select customer_id, action from customer_audit where identity_id = (select id from social_identity where external_user_id = ?1)")
-                    .setParameter(1, userId).getResultList();
+                    "select target_id, action from audit_entry where target_type = 'customer' and detail like ?1")
+                    .setParameter(1, "%\"identityId\":" + em.createNativeQuery(
+                            "select id from social_identity where external_user_id = ?1").setParameter(1, userId)
+                            .getSingleResult() + ",%")
+                    .getResultList();
             assertEquals(1, audits.size(), "one LINKED row");
-            assertEquals(customer.longValue(), ((Number) audits.get(0)[0]).longValue(), "the audit names the real customer");
+            assertEquals(String.valueOf(customer), audits.get(0)[0], "the audit names the real customer");
             assertEquals("LINKED", audits.get(0)[1]);
         });
     }

@@ -61,10 +61,13 @@ class EmbeddedCrmLinkTest {
                     .setParameter("crm", run + "-h2").getSingleResult();
             @SuppressWarnings("unchecked")
             List<Object[]> audits = em.createNativeQuery(
-                    "select customer_id, action from customer_audit where identity_id = (select id from social_identity where external_user_id = ?1)")
-                    .setParameter(1, writer.userId()).getResultList();
+                    "select target_id, action from audit_entry where target_type = 'customer' and detail like ?1")
+                    .setParameter(1, "%\"identityId\":" + em.createNativeQuery(
+                            "select id from social_identity where external_user_id = ?1").setParameter(1, writer.userId())
+                            .getSingleResult() + ",%")
+                    .getResultList();
             assertEquals(1, audits.size());
-            assertEquals(customer.longValue(), ((Number) audits.get(0)[0]).longValue());
+            assertEquals(String.valueOf(customer), audits.get(0)[0]);
             assertEquals("LINKED", audits.get(0)[1]);
         });
     }

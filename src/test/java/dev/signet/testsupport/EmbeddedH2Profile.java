@@ -19,6 +19,8 @@ public class EmbeddedH2Profile implements QuarkusTestProfile {
                 "quarkus.datasource.username", "signet",
                 "quarkus.datasource.password", "signet",
                 "quarkus.flyway.clean-at-start", "false",
-                "quarkus.flyway.placeholders.queue_open_only", "/* H2: a full index */");
+                "quarkus.flyway.placeholders.queue_open_only", "/* H2: a full index */",
+                "quarkus.flyway.placeholders.postgresql_only_begin", "/* H2: no trigger",
+                "quarkus.flyway.placeholders.postgresql_only_end", "*/");
     }
 }

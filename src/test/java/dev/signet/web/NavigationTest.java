@@ -22,7 +22,8 @@ class NavigationTest {
 
     private static final Pattern NAV = Pattern.compile("<nav aria-label=\"Pages\">(.*?)</nav>", Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]+)\">([^<]+)</a>");
-    private static final List<String> ALL = List.of("/queue", "/customers", "/goodwill", "/canned", "/admin", "/insights", "/users");
+    private static final List<String> ALL = List.of("/queue", "/customers", "/goodwill", "/canned", "/admin", "/insights",
+            "/users", "/admin/audit");
 
     @Inject
     TestWorld world;
@@ -45,7 +46,7 @@ class NavigationTest {
     @Test
     void anAdminSeesEverything() {
         assertNav(world.user(Role.ADMIN), List.of("/queue", "/customers", "/goodwill", "/canned", "/admin", "/insights",
-                "/users", "/sandbox/console"));
+                "/users", "/admin/audit", "/sandbox/console"));
     }
 
     @Test

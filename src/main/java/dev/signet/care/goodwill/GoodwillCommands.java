@@ -3,6 +3,8 @@ package dev.signet.care.goodwill;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,6 +13,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.signet.audit.AuditAction;
+import dev.signet.audit.AuditTarget;
+import dev.signet.audit.AuditTrail;
 import dev.signet.care.Conversation;
 import dev.signet.care.ConversationHeldException;
 import dev.signet.care.ConversationNotFoundException;
@@ -39,9 +44,11 @@ public class GoodwillCommands {
     private final GoodwillLedger ledger;
     private final GoodwillRule rule;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public GoodwillCommands(GoodwillRepository gestures, ConversationRepository conversations, EntityManager em,
-            GoodwillLedger ledger, GoodwillConfig config, Clock clock) {
+            GoodwillLedger ledger, GoodwillConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.gestures = gestures;
         this.conversations = conversations;
         this.em = em;
@@ -86,6 +93,7 @@ public class GoodwillCommands {
     public GoodwillViews.Gesture approve(long id, AppUser lead) {
         GoodwillGesture gesture = lockForDecision(id, lead);
         gesture.approve(lead, clock.instant());
+        audited(gesture, AuditAction.GOODWILL_APPROVED, lead, null);
         LOG.infof("goodwill approved: gesture=%d by=%s", id, lead.username());
         return ledger.gesture(id);
     }
@@ -100,8 +108,18 @@ public class GoodwillCommands {
         }
         GoodwillGesture gesture = lockForDecision(id, lead);
         gesture.decline(lead, clock.instant(), kept);
+        audited(gesture, AuditAction.GOODWILL_DECLINED, lead, kept);
         LOG.infof("goodwill declined: gesture=%d by=%s", id, lead.username());
         return ledger.gesture(id);
+    }
+
+    private void audited(GoodwillGesture gesture, AuditAction action, AppUser lead, String note) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("conversationId", gesture.conversation().id());
+        detail.put("agent", gesture.agent().username());
+        detail.put("amount", gesture.amount().toPlainString() + " " + gesture.currency());
+        detail.put("note", note);
+        audit.record(lead.username(), action, AuditTarget.of(AuditTarget.GOODWILL, gesture.id()), detail);
     }
 
     private GoodwillGesture lockForDecision(long id, AppUser lead) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 
 /** The team's service-level figures as JSON and CSV (leads, brand managers, admins; never per agent). */
@@ -19,9 +20,13 @@ import dev.signet.security.Role;
 public class SlaReportResource {
 
     private final SlaReportService reports;
+    private final SlaReportExportService exports;
+    private final CurrentUser currentUser;
 
-    public SlaReportResource(SlaReportService reports) {
+    public SlaReportResource(SlaReportService reports, SlaReportExportService exports, CurrentUser currentUser) {
         this.reports = reports;
+        this.exports = exports;
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -41,7 +46,8 @@ public class SlaReportResource {
     @RolesAllowed({ Role.LEAD, Role.BRAND_MANAGER, Role.ADMIN })
     @Operation(summary = "The figures as CSV (totals first, * for every tier / channel)")
     public Response linesCsv(@QueryParam("account") String account, @QueryParam("period") String period) {
-        return csv(SlaReportService.linesCsv(reports.report(account, period)), "sla.csv");
+        SlaReport report = exports.export("sla-lines", account, period, currentUser.get().username());
+        return csv(SlaReportService.linesCsv(report), "sla.csv");
     }
 
     @GET
@@ -51,7 +57,8 @@ public class SlaReportResource {
     @Operation(summary = "A page of breaches with their conversations (the latest, or before= a cursor), as CSV")
     public Response breachesCsv(@QueryParam("account") String account, @QueryParam("period") String period,
             @QueryParam("before") String before) {
-        return csv(SlaReportService.breachesCsv(reports.report(account, period, before)), "sla-breaches.csv");
+        SlaReport report = exports.export("sla-breaches", account, period, before, currentUser.get().username());
+        return csv(SlaReportService.breachesCsv(report), "sla-breaches.csv");
     }
 
     private static Response csv(String body, String name) {
