@@ -81,8 +81,14 @@ class RoleMatrixTest {
             // Login and the sandbox X are open: the fake X answers as X does (its own tokens), absent in production.
             new Rule("GET|POST", "/|/login|/logout|/j_security_check", PUBLIC, "everyone (login, logout)"),
             new Rule(".*", "/sandbox/.*", PUBLIC, "the sandbox X API and its console (embedded default and tests only)"),
+            // Entry points that guard themselves: the one-time bootstrap token, the identity provider's redirect back,
+            // and X's OAuth 2.0 redirect back (its single-use state is bound to the admin's browser).
+            new Rule("GET|POST", "/bootstrap", PUBLIC, "everyone (refused without the one-time bootstrap token)"),
+            new Rule("GET", "/login/oidc", PUBLIC, "everyone (the company login's redirect back)"),
+            new Rule("GET", "/oauth2/x/callback", PUBLIC, "X's redirect back (checked by its single-use state)"),
+            new Rule("GET|POST", "/account/password", ALL, "everyone logged in changes their own password"),
             // The audit log and user administration.
-            new Rule(".*", "/admin/audit.*|/api/audit.*|/api/users.*", ADMIN, "admins"),
+            new Rule(".*", "/admin/audit.*|/api/audit.*|/api/users.*|/users.*", ADMIN, "admins"),
             // Channel health, quarantine, SLA policies, CRM import, sentiment models: leads and admins.
             new Rule("GET", "/admin/sentiment", Set.of(Role.LEAD, Role.ADMIN, Role.BRAND_MANAGER),
                     "leads, admins, brand managers (models and evaluations)"),
