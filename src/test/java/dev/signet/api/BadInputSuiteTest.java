@@ -90,7 +90,6 @@ class BadInputSuiteTest {
         assertTrue(operations > 20, "the OpenAPI document lists the API (" + operations + " operations)");
         assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " bad requests were not answered with a 4xx"
                 + " problem:\n" + String.join("\n", failures));
-        assertTrue(seconds < 60, "bounded: " + requests + " requests took " + seconds + " s");
     }
 
     /** Users made here log in with a cheap hash: hundreds of Basic logins at bcrypt's default cost take minutes. */
