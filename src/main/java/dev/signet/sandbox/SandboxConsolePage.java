@@ -57,7 +57,6 @@ public class SandboxConsolePage {
     }
 
     private final SandboxService sandbox;
-
     private final PageFrames frames;
 
     public SandboxConsolePage(PageFrames frames, SandboxService sandbox) {

@@ -32,7 +32,6 @@ public class AccountPage {
 
     private final CurrentUser currentUser;
     private final AppUserService users;
-
     private final PageFrames frames;
 
     public AccountPage(PageFrames frames, CurrentUser currentUser, AppUserService users) {

@@ -46,7 +46,6 @@ public class AdminPage {
     private final GapService gaps;
     private final PushStatus push;
     private final OAuth2Service oauth;
-
     private final PageFrames frames;
 
     public AdminPage(PageFrames frames, ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser,

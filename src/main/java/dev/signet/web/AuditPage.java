@@ -51,7 +51,6 @@ public class AuditPage {
 
     private final AuditTrail audit;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public AuditPage(PageFrames frames, AuditTrail audit, CurrentUser currentUser) {

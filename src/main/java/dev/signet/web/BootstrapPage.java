@@ -30,7 +30,6 @@ public class BootstrapPage {
     }
 
     private final BootstrapService bootstrap;
-
     private final PageFrames frames;
 
     public BootstrapPage(PageFrames frames, BootstrapService bootstrap) {

@@ -54,7 +54,6 @@ public class CannedReplyPage {
     private final CannedReplyService canned;
     private final ChannelConfig channels;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public CannedReplyPage(PageFrames frames, CannedReplyService canned, ChannelConfig channels, CurrentUser currentUser) {

@@ -92,7 +92,6 @@ public class ConversationPage {
     private final CurrentUser currentUser;
     private final PresenceService presence;
     private final Clock clock;
-
     private final PageFrames frames;
     private final ConversationPanelsReader panels;
 

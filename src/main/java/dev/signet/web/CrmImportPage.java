@@ -34,7 +34,6 @@ public class CrmImportPage {
 
     private final CrmImportService imports;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public CrmImportPage(PageFrames frames, CrmImportService imports, CurrentUser currentUser) {

@@ -57,7 +57,6 @@ public class CustomerPage {
     private final CustomerMergeService merges;
     private final PinnedFactService facts;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
     private final NoteNotices notes;
 

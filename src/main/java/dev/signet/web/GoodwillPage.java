@@ -53,7 +53,6 @@ public class GoodwillPage {
     private final GoodwillCommands goodwill;
     private final GoodwillLedger ledger;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public GoodwillPage(PageFrames frames, GoodwillCommands goodwill, GoodwillLedger ledger, CurrentUser currentUser) {

@@ -39,7 +39,6 @@ public class InsightsPage {
 
     private final InsightQueryService insights;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public InsightsPage(PageFrames frames, InsightQueryService insights, CurrentUser currentUser) {

@@ -55,7 +55,6 @@ public class LoginPage {
     private final PresenceService presence;
     private final BootstrapService bootstrap;
     private final boolean companyLogin;
-
     private final PageFrames frames;
 
     public LoginPage(PageFrames frames, SecurityIdentity identity, PresenceService presence, BootstrapService bootstrap,

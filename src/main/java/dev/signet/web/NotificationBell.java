@@ -10,8 +10,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The bell in the layout's top bar (through {@link WebPageFrames}): the logged-in user's unread notifications. Nothing for
  * a visitor who is not logged in (login page, sandbox console), nor on a page rendered where the database
- * may not be used. Read once per request, so every page gets it
- * without passing it through its own data.
+ * may not be used. Read once per request into the layout's frame.
  */
 @RequestScoped
 class NotificationBell {

@@ -36,7 +36,6 @@ public class NotificationsPage {
 
     private final NotificationService notifications;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public NotificationsPage(PageFrames frames, NotificationService notifications, CurrentUser currentUser) {

@@ -43,7 +43,6 @@ public class QuarantinePage {
 
     private final QuarantineService quarantine;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public QuarantinePage(PageFrames frames, QuarantineService quarantine, CurrentUser currentUser) {

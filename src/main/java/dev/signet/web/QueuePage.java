@@ -80,7 +80,6 @@ public class QueuePage {
     private final CurrentUser currentUser;
     private final PresenceService presence;
     private final PromiseStatsService promiseStats;
-
     private final PageFrames frames;
     private final EscalationContext escalation;
 

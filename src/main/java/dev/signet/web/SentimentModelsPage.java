@@ -73,7 +73,6 @@ public class SentimentModelsPage {
     private final SentimentEvaluator evaluator;
     private final SentimentModels models;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public SentimentModelsPage(PageFrames frames, ChannelAccountService accounts, SentimentAdaptation adaptation,

@@ -54,7 +54,6 @@ public class SlaInsightsPage {
     private final SlaReportService reports;
     private final ChannelAccountService accounts;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public SlaInsightsPage(PageFrames frames, SlaReportService reports, ChannelAccountService accounts, CurrentUser currentUser) {

@@ -47,7 +47,6 @@ public class SlaPage {
     private final ChannelAccountService accounts;
     private final CrmConfig crm;
     private final CurrentUser currentUser;
-
     private final PageFrames frames;
 
     public SlaPage(PageFrames frames, SlaPolicyService policies, ChannelAccountService accounts, CrmConfig crm, CurrentUser currentUser) {

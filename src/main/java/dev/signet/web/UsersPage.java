@@ -41,7 +41,6 @@ public class UsersPage {
     private final AppUserService users;
     private final CurrentUser currentUser;
     private final Clock clock;
-
     private final PageFrames frames;
 
     public UsersPage(PageFrames frames, AppUserService users, CurrentUser currentUser, Clock clock) {
