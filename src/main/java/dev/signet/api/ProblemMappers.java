@@ -23,6 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -44,14 +47,17 @@ public class ProblemMappers {
     private final ResourceBundle validationMessages = ResourceBundle.getBundle("ValidationMessages", Locale.ROOT);
 
     private final Instance<SecurityIdentity> identity;
+    /** The layout's data for the error page; {@code web} provides it (absent only where no page is served). */
+    private final Instance<PageFrames> frames;
 
-    public ProblemMappers(Instance<SecurityIdentity> identity) {
+    public ProblemMappers(Instance<SecurityIdentity> identity, Instance<PageFrames> frames) {
         this.identity = identity;
+        this.frames = frames;
     }
 
     @CheckedTemplate(basePath = "ErrorPage")
     static class Templates {
-        static native TemplateInstance error(int status, String title, String detail);
+        static native TemplateInstance error(PageFrame frame, int status, String title, String detail);
     }
 
     @ServerExceptionMapper
@@ -186,7 +192,7 @@ public class ProblemMappers {
         }
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, detail))
+                .entity(Templates.error(frames.isResolvable() ? frames.get().current() : PageFrame.bare(), status, title, detail))
                 .build();
     }
 

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
+
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -49,13 +52,15 @@ public class SandboxConsolePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(Form form, List<SandboxUserView> users, List<SandboxUserView> brands,
+        static native TemplateInstance page(PageFrame frame, Form form, List<SandboxUserView> users, List<SandboxUserView> brands,
                 SandboxUserView customer, List<Line> lines, String error, String notice);
     }
 
     private final SandboxService sandbox;
+    private final PageFrames frames;
 
-    public SandboxConsolePage(SandboxService sandbox) {
+    public SandboxConsolePage(PageFrames frames, SandboxService sandbox) {
+        this.frames = frames;
         this.sandbox = sandbox;
     }
 
@@ -116,7 +121,7 @@ public class SandboxConsolePage {
                 lines = view.get().items().stream().map(SandboxConsolePage::line).toList();
             }
         }
-        return Templates.page(form, users, brands, customer, lines, error, notice);
+        return Templates.page(frames.current(), form, users, brands, customer, lines, error, notice);
     }
 
     private static Line line(CustomerView.Item item) {

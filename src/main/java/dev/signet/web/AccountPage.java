@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;
 import dev.signet.security.CurrentUser;
@@ -25,13 +27,15 @@ public class AccountPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance password(Viewer me, boolean required, boolean external);
+        static native TemplateInstance password(PageFrame frame, Viewer me, boolean required, boolean external);
     }
 
     private final CurrentUser currentUser;
     private final AppUserService users;
+    private final PageFrames frames;
 
-    public AccountPage(CurrentUser currentUser, AppUserService users) {
+    public AccountPage(PageFrames frames, CurrentUser currentUser, AppUserService users) {
+        this.frames = frames;
         this.currentUser = currentUser;
         this.users = users;
     }
@@ -40,7 +44,7 @@ public class AccountPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form() {
         AppUser me = currentUser.get();
-        return Templates.password(Viewer.of(me), me.mustChangePassword(), me.external());
+        return Templates.password(frames.current(), Viewer.of(me), me.mustChangePassword(), me.external());
     }
 
     @POST

@@ -18,6 +18,8 @@ import dev.signet.channel.gap.GapService;
 import dev.signet.channel.gap.GapView;
 import dev.signet.channel.oauth.GrantView;
 import dev.signet.channel.oauth.OAuth2Service;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.CurrentUser;
 import dev.signet.channel.push.PushStatus;
 import dev.signet.channel.push.PushView;
@@ -32,7 +34,7 @@ public class AdminPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance admin(Viewer me, List<AccountHealth> health, List<AccountSilence> silence,
+        static native TemplateInstance admin(PageFrame frame, Viewer me, List<AccountHealth> health, List<AccountSilence> silence,
                 List<ApiUsageView> usage, String month, List<GapView> gaps, List<PushView> delivery,
                 List<GrantView> userContext);
     }
@@ -44,9 +46,11 @@ public class AdminPage {
     private final GapService gaps;
     private final PushStatus push;
     private final OAuth2Service oauth;
+    private final PageFrames frames;
 
-    public AdminPage(ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser,
+    public AdminPage(PageFrames frames, ChannelAccountService accounts, SilenceWatch silence, ApiUsageService usage, CurrentUser currentUser,
             GapService gaps, PushStatus push, OAuth2Service oauth) {
+        this.frames = frames;
         this.oauth = oauth;
         this.accounts = accounts;
         this.silence = silence;
@@ -59,7 +63,7 @@ public class AdminPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
-        return Templates.admin(Viewer.of(currentUser.get()), accounts.health(), silence.check(),
+        return Templates.admin(frames.current(), Viewer.of(currentUser.get()), accounts.health(), silence.check(),
                 usage.month(usage.thisMonth()), usage.thisMonth().toString(), gaps.latest(null),
                 push.all(), oauth.all());
     }

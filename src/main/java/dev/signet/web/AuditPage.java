@@ -22,6 +22,8 @@ import dev.signet.audit.AuditFilter;
 import dev.signet.audit.AuditList;
 import dev.signet.audit.AuditResource;
 import dev.signet.audit.AuditTrail;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,13 +46,15 @@ public class AuditPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(Viewer me, Form form, List<String> actions, AuditList list, String query);
+        static native TemplateInstance audit(PageFrame frame, Viewer me, Form form, List<String> actions, AuditList list, String query);
     }
 
     private final AuditTrail audit;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public AuditPage(AuditTrail audit, CurrentUser currentUser) {
+    public AuditPage(PageFrames frames, AuditTrail audit, CurrentUser currentUser) {
+        this.frames = frames;
         this.audit = audit;
         this.currentUser = currentUser;
     }
@@ -62,7 +66,7 @@ public class AuditPage {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page) {
         Form form = new Form(actor, action, targetType, targetId, from, to);
         AuditList list = audit.list(AuditFilter.parse(actor, action, targetType, targetId, from, to), page, PAGE);
-        return Templates.audit(Viewer.of(currentUser.get()), form,
+        return Templates.audit(frames.current(), Viewer.of(currentUser.get()), form,
                 Arrays.stream(AuditAction.values()).map(Enum::name).toList(), list, query(form));
     }
 

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.BootstrapService;
 import dev.signet.security.PasswordRejectedException;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,19 +26,21 @@ public class BootstrapPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance bootstrap(boolean open);
+        static native TemplateInstance bootstrap(PageFrame frame, boolean open);
     }
 
     private final BootstrapService bootstrap;
+    private final PageFrames frames;
 
-    public BootstrapPage(BootstrapService bootstrap) {
+    public BootstrapPage(PageFrames frames, BootstrapService bootstrap) {
+        this.frames = frames;
         this.bootstrap = bootstrap;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form() {
-        return Templates.bootstrap(bootstrap.open());
+        return Templates.bootstrap(frames.current(), bootstrap.open());
     }
 
     @POST

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import dev.signet.api.ProblemException;
 import dev.signet.channel.ChannelConfig;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.reply.CannedKind;
 import dev.signet.reply.CannedReplyRequest;
 import dev.signet.reply.CannedReplyService;
@@ -41,19 +43,21 @@ public class CannedReplyPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance library(Viewer me, boolean editor, List<CannedReplyView> replies, String q,
+        static native TemplateInstance library(PageFrame frame, Viewer me, boolean editor, List<CannedReplyView> replies, String q,
                 String account, List<AccountOption> accounts, List<CannedKind> kinds, String variables,
                 CannedReplyRequest form, String error, String notice);
 
-        static native TemplateInstance edit(Viewer me, CannedReplyView reply, List<AccountOption> accounts,
+        static native TemplateInstance edit(PageFrame frame, Viewer me, CannedReplyView reply, List<AccountOption> accounts,
                 List<CannedKind> kinds, String variables, CannedReplyRequest form, String error);
     }
 
     private final CannedReplyService canned;
     private final ChannelConfig channels;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public CannedReplyPage(CannedReplyService canned, ChannelConfig channels, CurrentUser currentUser) {
+    public CannedReplyPage(PageFrames frames, CannedReplyService canned, ChannelConfig channels, CurrentUser currentUser) {
+        this.frames = frames;
         this.canned = canned;
         this.channels = channels;
         this.currentUser = currentUser;
@@ -127,12 +131,12 @@ public class CannedReplyPage {
         AppUser me = currentUser.get();
         String filter = account == null || account.isBlank() ? null : account;
         List<CannedReplyView> replies = canned.search(q, filter != null && channels.accounts().containsKey(filter) ? filter : null, null);
-        return Templates.library(Viewer.of(me), editor(me), replies, q == null ? "" : q, filter == null ? "" : filter,
+        return Templates.library(frames.current(), Viewer.of(me), editor(me), replies, q == null ? "" : q, filter == null ? "" : filter,
                 accounts(), List.of(CannedKind.values()), CannedTemplate.KNOWN, form, error, notice);
     }
 
     private TemplateInstance editPage(CannedReplyView reply, CannedReplyRequest form, String error) {
-        return Templates.edit(Viewer.of(currentUser.get()), reply, accounts(), List.of(CannedKind.values()),
+        return Templates.edit(frames.current(), Viewer.of(currentUser.get()), reply, accounts(), List.of(CannedKind.values()),
                 CannedTemplate.KNOWN, form, error);
     }
 

@@ -3,33 +3,31 @@ package dev.signet.web;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
 
 import dev.signet.insight.MarketFeedbackService;
 import dev.signet.insight.MarketFeedbackView;
 
 /**
- * The market-feedback flags of the conversation page's messages, read once per request (one query) by the tag
- * {@code tags/feedback} as {@code inject:marketFeedback}, so the conversation page needs no change to its own data.
+ * The market-feedback flags of the conversation page's messages, read in one query for the conversation page's
+ * {@link ConversationPanels}.
  */
-@Named("marketFeedback")
 @RequestScoped
-public class ConversationFeedbackContext {
+class ConversationFeedbackContext {
 
     private final MarketFeedbackService feedback;
     private long conversationId = -1;
     private Map<Long, MarketFeedbackView> flags;
 
-    public ConversationFeedbackContext(MarketFeedbackService feedback) {
+    ConversationFeedbackContext(MarketFeedbackService feedback) {
         this.feedback = feedback;
     }
 
-    /** The message's flag, or null. */
-    public MarketFeedbackView of(long conversationId, long messageId) {
+    /** The flags of the conversation's messages by message id. */
+    Map<Long, MarketFeedbackView> of(long conversationId) {
         if (flags == null || this.conversationId != conversationId) {
             flags = feedback.ofConversation(conversationId);
             this.conversationId = conversationId;
         }
-        return flags.get(messageId);
+        return flags;
     }
 }

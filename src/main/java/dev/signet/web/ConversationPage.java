@@ -33,6 +33,8 @@ import dev.signet.care.StatusChangeException;
 import dev.signet.care.promise.PromiseRequest;
 import dev.signet.care.promise.PromiseTime;
 import dev.signet.care.routing.PresenceService;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.reply.DeliveryStatus;
 import dev.signet.reply.ReplyPreview;
 import dev.signet.reply.ReplyRejectedException;
@@ -56,9 +58,9 @@ public class ConversationPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance conversation(Viewer me, ConversationDetail c, ReplyPreview preview, String draft,
+        static native TemplateInstance conversation(PageFrame frame, Viewer me, ConversationDetail c, ReplyPreview preview, String draft,
                 String error, String notice, boolean mine, List<Teammate> teammates, List<ConversationStatus> moves,
-                PromiseForm promiseForm, ReplyTarget target);
+                PromiseForm promiseForm, ReplyTarget target, ConversationPanels panels);
 
         static native TemplateInstance conversation$counter(ReplyPreview preview);
     }
@@ -90,9 +92,13 @@ public class ConversationPage {
     private final CurrentUser currentUser;
     private final PresenceService presence;
     private final Clock clock;
+    private final PageFrames frames;
+    private final ConversationPanelsReader panels;
 
-    public ConversationPage(ConversationQueryService conversations, ReplyService replies, CareService care,
+    public ConversationPage(PageFrames frames, ConversationPanelsReader panels, ConversationQueryService conversations, ReplyService replies, CareService care,
             AppUserService users, CurrentUser currentUser, PresenceService presence, Clock clock) {
+        this.frames = frames;
+        this.panels = panels;
         this.clock = clock;
         this.conversations = conversations;
         this.replies = replies;
@@ -244,7 +250,7 @@ public class ConversationPage {
             target = replies.target(id, null).orElse(null);
             error = error != null ? error : e.detail();
         }
-        return Templates.conversation(Viewer.of(me), detail, replies.preview(id, draft, me), draft, error, notice, mine,
-                teammates, moves, promiseForm, target);
+        return Templates.conversation(frames.current(), Viewer.of(me), detail, replies.preview(id, draft, me), draft, error, notice, mine,
+                teammates, moves, promiseForm, target, panels.of(id));
     }
 }

@@ -15,6 +15,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.signet.customer.CrmFileRejectedException;
 import dev.signet.customer.CrmImportService;
 import dev.signet.customer.ImportReport;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,13 +29,15 @@ public class CrmImportPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance crm(Viewer me, ImportReport report, String fileName, String error);
+        static native TemplateInstance crm(PageFrame frame, Viewer me, ImportReport report, String fileName, String error);
     }
 
     private final CrmImportService imports;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public CrmImportPage(CrmImportService imports, CurrentUser currentUser) {
+    public CrmImportPage(PageFrames frames, CrmImportService imports, CurrentUser currentUser) {
+        this.frames = frames;
         this.imports = imports;
         this.currentUser = currentUser;
     }
@@ -41,7 +45,7 @@ public class CrmImportPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
-        return Templates.crm(Viewer.of(currentUser.get()), null, null, null);
+        return Templates.crm(frames.current(), Viewer.of(currentUser.get()), null, null, null);
     }
 
     @POST
@@ -50,13 +54,13 @@ public class CrmImportPage {
     public Response upload(@RestForm("file") FileUpload file) {
         Viewer me = Viewer.of(currentUser.get());
         if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-            return Response.status(400).entity(Templates.crm(me, null, null, "Choose a CSV file to import.")).build();
+            return Response.status(400).entity(Templates.crm(frames.current(), me, null, null, "Choose a CSV file to import.")).build();
         }
         try {
             ImportReport report = imports.importCsv(dev.signet.customer.CrmResource.read(file), currentUser.get().username());
-            return Response.status(report.applied() ? 200 : 422).entity(Templates.crm(me, report, file.fileName(), null)).build();
+            return Response.status(report.applied() ? 200 : 422).entity(Templates.crm(frames.current(), me, report, file.fileName(), null)).build();
         } catch (CrmFileRejectedException e) {
-            return Response.status(e.status()).entity(Templates.crm(me, null, file.fileName(), e.detail())).build();
+            return Response.status(e.status()).entity(Templates.crm(frames.current(), me, null, file.fileName(), e.detail())).build();
         }
     }
 }

@@ -23,6 +23,8 @@ import dev.signet.customer.CustomerQueryService;
 import dev.signet.customer.CustomerViews;
 import dev.signet.customer.IdentityLinkService;
 import dev.signet.customer.PinnedFactService;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.AppUser;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
@@ -44,10 +46,10 @@ public class CustomerPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(Viewer me, String q, List<CustomerViews.Hit> hits);
+        static native TemplateInstance search(PageFrame frame, Viewer me, String q, List<CustomerViews.Hit> hits);
 
-        static native TemplateInstance profile(Viewer me, CustomerViews.Profile c, CustomerViews.TimelinePage timeline,
-                boolean canMerge);
+        static native TemplateInstance profile(PageFrame frame, Viewer me, CustomerViews.Profile c, CustomerViews.TimelinePage timeline,
+                boolean canMerge, NoteNotice notes);
     }
 
     private final CustomerQueryService queries;
@@ -55,9 +57,13 @@ public class CustomerPage {
     private final CustomerMergeService merges;
     private final PinnedFactService facts;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
+    private final NoteNotices notes;
 
-    public CustomerPage(CustomerQueryService queries, IdentityLinkService links, CustomerMergeService merges,
+    public CustomerPage(PageFrames frames, NoteNotices notes, CustomerQueryService queries, IdentityLinkService links, CustomerMergeService merges,
             PinnedFactService facts, CurrentUser currentUser) {
+        this.frames = frames;
+        this.notes = notes;
         this.queries = queries;
         this.links = links;
         this.merges = merges;
@@ -68,7 +74,7 @@ public class CustomerPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance search(@QueryParam("q") String q) {
-        return Templates.search(Viewer.of(currentUser.get()), q == null ? "" : q, queries.search(q, 50));
+        return Templates.search(frames.current(), Viewer.of(currentUser.get()), q == null ? "" : q, queries.search(q, 50));
     }
 
     @GET
@@ -76,8 +82,8 @@ public class CustomerPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(CustomerQueryService.LAST_PAGE) int page) {
         AppUser me = currentUser.get();
-        return Templates.profile(Viewer.of(me), queries.profile(id), queries.timeline(id, page, TIMELINE_PAGE),
-                Role.LEAD.equals(me.role()) || Role.ADMIN.equals(me.role()));
+        return Templates.profile(frames.current(), Viewer.of(me), queries.profile(id), queries.timeline(id, page, TIMELINE_PAGE),
+                Role.LEAD.equals(me.role()) || Role.ADMIN.equals(me.role()), notes.current());
     }
 
     @POST

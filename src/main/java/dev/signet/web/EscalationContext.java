@@ -3,7 +3,6 @@ package dev.signet.web;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -16,12 +15,10 @@ import dev.signet.security.Role;
 
 /**
  * What continuity and escalation add to the queue and conversation pages (the presence toggle, the matter panel),
- * read once per request by the includes {@code EscalationPage/presence} and {@code EscalationPage/matter} as
- * {@code inject:escalationContext}, so those pages need one include line each and no change to their own data.
+ * read for the queue page's {@code presence} parameter and the conversation page's {@link ConversationPanels}.
  */
-@Named("escalationContext")
 @RequestScoped
-public class EscalationContext {
+class EscalationContext {
 
     private final PresenceService presence;
     private final EscalationService escalations;
@@ -30,7 +27,7 @@ public class EscalationContext {
     private PresenceView mine;
     private MatterView matter;
 
-    public EscalationContext(PresenceService presence, EscalationService escalations, CurrentUser currentUser,
+    EscalationContext(PresenceService presence, EscalationService escalations, CurrentUser currentUser,
             HttpServerRequest request) {
         this.presence = presence;
         this.escalations = escalations;
@@ -54,19 +51,19 @@ public class EscalationContext {
             "deescalated", "Escalation taken back (audited).");
 
     /** The refusal to show after an escalation form, or null. */
-    public String refusal() {
+    String refusal() {
         String slug = request.getParam("refused");
         return slug == null ? null : REFUSALS.getOrDefault(slug, "That was refused.");
     }
 
     /** The confirmation to show after an escalation form, or null. */
-    public String done() {
+    String done() {
         String done = request.getParam("done");
         return done == null ? null : DONE.get(done);
     }
 
     /** The viewer's presence (agents and leads), or null for users without a shift. */
-    public PresenceView presence() {
+    PresenceView presence() {
         if (!currentUser.get().canReply()) {
             return null;
         }
@@ -76,7 +73,12 @@ public class EscalationContext {
         return mine;
     }
 
-    public MatterView matter(long conversationId) {
+    /** The conversation page's matter panel. */
+    ConversationPanels.Escalation panel(long conversationId) {
+        return new ConversationPanels.Escalation(matter(conversationId), done(), refusal(), lead());
+    }
+
+    MatterView matter(long conversationId) {
         if (matter == null || matter.conversationId() != conversationId) {
             matter = escalations.matter(conversationId);
         }
@@ -84,7 +86,7 @@ public class EscalationContext {
     }
 
     /** Whether the viewer may take an escalation back. */
-    public boolean lead() {
+    boolean lead() {
         String role = currentUser.get().role();
         return Role.LEAD.equals(role) || Role.ADMIN.equals(role);
     }

@@ -23,6 +23,8 @@ import dev.signet.care.goodwill.GoodwillCommands;
 import dev.signet.care.goodwill.GoodwillLedger;
 import dev.signet.care.goodwill.GoodwillStatus;
 import dev.signet.care.goodwill.GoodwillViews;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.AppUser;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
@@ -40,7 +42,7 @@ public class GoodwillPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance goodwill(Viewer me, GoodwillViews.MyLedger mine, GoodwillViews.TeamLedger team,
+        static native TemplateInstance goodwill(PageFrame frame, Viewer me, GoodwillViews.MyLedger mine, GoodwillViews.TeamLedger team,
                 List<GoodwillViews.Gesture> pending, boolean lead, String period, String notice, String error);
 
         /** The Goodwill block of the conversation page (also included there, without the gw* values). */
@@ -51,8 +53,10 @@ public class GoodwillPage {
     private final GoodwillCommands goodwill;
     private final GoodwillLedger ledger;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public GoodwillPage(GoodwillCommands goodwill, GoodwillLedger ledger, CurrentUser currentUser) {
+    public GoodwillPage(PageFrames frames, GoodwillCommands goodwill, GoodwillLedger ledger, CurrentUser currentUser) {
+        this.frames = frames;
         this.goodwill = goodwill;
         this.ledger = ledger;
         this.currentUser = currentUser;
@@ -137,7 +141,7 @@ public class GoodwillPage {
         GoodwillViews.MyLedger mine = me.canReply() ? ledger.myLedger(me, day) : null;
         GoodwillViews.TeamLedger team = lead ? ledger.teamLedger(day) : null;
         List<GoodwillViews.Gesture> pending = lead ? ledger.pending() : List.of();
-        return Templates.goodwill(Viewer.of(me), mine, team, pending, lead, day == null ? null : day.toString(), notice,
+        return Templates.goodwill(frames.current(), Viewer.of(me), mine, team, pending, lead, day == null ? null : day.toString(), notice,
                 error);
     }
 

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import dev.signet.insight.InsightPeriod;
 import dev.signet.insight.InsightQueryService;
 import dev.signet.insight.InsightReport;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,7 +31,7 @@ public class InsightsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance insights(Viewer me, List<InsightQueryService.AccountChoice> accounts,
+        static native TemplateInstance insights(PageFrame frame, Viewer me, List<InsightQueryService.AccountChoice> accounts,
                 InsightReport report, String query);
 
         static native TemplateInstance insights$live(InsightReport report, String query);
@@ -37,8 +39,10 @@ public class InsightsPage {
 
     private final InsightQueryService insights;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public InsightsPage(InsightQueryService insights, CurrentUser currentUser) {
+    public InsightsPage(PageFrames frames, InsightQueryService insights, CurrentUser currentUser) {
+        this.frames = frames;
         this.insights = insights;
         this.currentUser = currentUser;
     }
@@ -56,6 +60,6 @@ public class InsightsPage {
         if (htmx) {
             return Templates.insights$live(report, query);
         }
-        return Templates.insights(Viewer.of(currentUser.get()), accounts, report, query);
+        return Templates.insights(frames.current(), Viewer.of(currentUser.get()), accounts, report, query);
     }
 }

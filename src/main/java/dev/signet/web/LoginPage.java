@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.signet.care.routing.PresenceService;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.BootstrapService;
 import dev.signet.security.IdpUserAugmentor;
 import dev.signet.security.Role;
@@ -46,16 +48,18 @@ public class LoginPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean companyLogin, boolean bootstrap, boolean loggedOut);
+        static native TemplateInstance login(PageFrame frame, boolean error, boolean companyLogin, boolean bootstrap, boolean loggedOut);
     }
 
     private final SecurityIdentity identity;
     private final PresenceService presence;
     private final BootstrapService bootstrap;
     private final boolean companyLogin;
+    private final PageFrames frames;
 
-    public LoginPage(SecurityIdentity identity, PresenceService presence, BootstrapService bootstrap,
+    public LoginPage(PageFrames frames, SecurityIdentity identity, PresenceService presence, BootstrapService bootstrap,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean companyLogin) {
+        this.frames = frames;
         this.identity = identity;
         this.presence = presence;
         this.bootstrap = bootstrap;
@@ -76,7 +80,7 @@ public class LoginPage {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("loggedOut") boolean loggedOut) {
-        return Templates.login(error, companyLogin, bootstrap.open(), loggedOut);
+        return Templates.login(frames.current(), error, companyLogin, bootstrap.open(), loggedOut);
     }
 
     /**

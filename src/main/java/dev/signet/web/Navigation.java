@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -12,16 +11,15 @@ import dev.signet.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The top bar's links ({@code inject:nav}), following the logged-in user's role: a link is shown only to the roles
+ * The top bar's links (through {@link WebPageFrames}), following the logged-in user's role: a link is shown only to the roles
  * its page lets in (the same roles as the page's {@code @RolesAllowed}), so that nobody is offered a page that
  * answers 403. A visitor who is not logged in sees no links.
  */
-@Named("nav")
 @RequestScoped
-public class Navigation {
+class Navigation {
 
     /** One link of the top bar and the roles whose users may open it. */
-    public record Link(String href, String label, Set<String> roles) {
+    record Link(String href, String label, Set<String> roles) {
     }
 
     private static final Set<String> CARE = Set.of(Role.AGENT, Role.LEAD, Role.ADMIN);
@@ -43,14 +41,14 @@ public class Navigation {
     private final SecurityIdentity identity;
     private final boolean sandbox;
 
-    public Navigation(SecurityIdentity identity,
+    Navigation(SecurityIdentity identity,
             @ConfigProperty(name = "signet.sandbox.enabled", defaultValue = "false") boolean sandbox) {
         this.identity = identity;
         this.sandbox = sandbox;
     }
 
     /** The links this user may follow; none for a visitor who is not logged in. */
-    public List<Link> links() {
+    List<Link> links() {
         if (identity.isAnonymous()) {
             return List.of();
         }

@@ -1,7 +1,6 @@
 package dev.signet.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
 
 import dev.signet.notification.NotificationService;
 import dev.signet.security.AppUserService;
@@ -9,32 +8,30 @@ import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The bell in the layout's top bar ({@code inject:bell}): the logged-in user's unread notifications. Nothing for
+ * The bell in the layout's top bar (through {@link WebPageFrames}): the logged-in user's unread notifications. Nothing for
  * a visitor who is not logged in (login page, sandbox console), nor on a page rendered where the database
- * may not be used. Read once per request, so every page gets it
- * without passing it through its own data.
+ * may not be used. Read once per request into the layout's frame.
  */
-@Named("bell")
 @RequestScoped
-public class NotificationBell {
+class NotificationBell {
 
     private final SecurityIdentity identity;
     private final AppUserService users;
     private final NotificationService notifications;
     private Long unread;
 
-    public NotificationBell(SecurityIdentity identity, AppUserService users, NotificationService notifications) {
+    NotificationBell(SecurityIdentity identity, AppUserService users, NotificationService notifications) {
         this.identity = identity;
         this.users = users;
         this.notifications = notifications;
     }
 
-    public boolean visible() {
+    boolean visible() {
         return unread() >= 0;
     }
 
     /** Unread notifications of the logged-in user; -1 when nobody is logged in. */
-    public long unread() {
+    long unread() {
         if (unread == null) {
             // An error page rendered on an I/O thread (e.g. an unknown path) may not query the database: no bell there.
             unread = identity.isAnonymous() || !BlockingOperationControl.isBlockingAllowed() ? -1L

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import dev.signet.notification.NotificationService;
 import dev.signet.notification.NotificationView;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,13 +31,15 @@ public class NotificationsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance notifications(Viewer me, List<NotificationView> items, long unread);
+        static native TemplateInstance notifications(PageFrame frame, Viewer me, List<NotificationView> items, long unread);
     }
 
     private final NotificationService notifications;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public NotificationsPage(NotificationService notifications, CurrentUser currentUser) {
+    public NotificationsPage(PageFrames frames, NotificationService notifications, CurrentUser currentUser) {
+        this.frames = frames;
         this.notifications = notifications;
         this.currentUser = currentUser;
     }
@@ -44,7 +48,7 @@ public class NotificationsPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
         List<NotificationView> items = notifications.newestFor(currentUser.get());
-        return Templates.notifications(Viewer.of(currentUser.get()), items,
+        return Templates.notifications(frames.current(), Viewer.of(currentUser.get()), items,
                 items.stream().filter(NotificationView::unread).count());
     }
 

@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.quarantine.QuarantineList;
 import dev.signet.quarantine.QuarantineService;
 import dev.signet.quarantine.QuarantineStatus;
@@ -35,14 +37,16 @@ public class QuarantinePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance quarantine(Viewer me, QuarantineList waiting, QuarantineList replayed,
+        static native TemplateInstance quarantine(PageFrame frame, Viewer me, QuarantineList waiting, QuarantineList replayed,
                 Long justReplayed);
     }
 
     private final QuarantineService quarantine;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public QuarantinePage(QuarantineService quarantine, CurrentUser currentUser) {
+    public QuarantinePage(PageFrames frames, QuarantineService quarantine, CurrentUser currentUser) {
+        this.frames = frames;
         this.quarantine = quarantine;
         this.currentUser = currentUser;
     }
@@ -50,7 +54,7 @@ public class QuarantinePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@QueryParam("replayed") Long replayed) {
-        return Templates.quarantine(Viewer.of(currentUser.get()), quarantine.list(QuarantineStatus.QUARANTINED, PAGE),
+        return Templates.quarantine(frames.current(), Viewer.of(currentUser.get()), quarantine.list(QuarantineStatus.QUARANTINED, PAGE),
                 quarantine.list(QuarantineStatus.REPLAYED, 20), replayed);
     }
 

@@ -23,7 +23,10 @@ import dev.signet.care.promise.PromiseStatsService;
 import dev.signet.care.queue.QueueFilter;
 import dev.signet.care.queue.QueueResult;
 import dev.signet.care.routing.PresenceService;
+import dev.signet.care.routing.PresenceView;
 import dev.signet.channel.ChannelAccountService;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.AppUser;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
@@ -46,8 +49,8 @@ public class QueuePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(Viewer me, QueueResult result, List<String> accounts, Filters filters,
-                String query, PromiseStats promises);
+        static native TemplateInstance queue(PageFrame frame, Viewer me, QueueResult result, List<String> accounts, Filters filters,
+                String query, PromiseStats promises, PresenceView presence);
 
         static native TemplateInstance queue$promises(PromiseStats promises, Filters filters);
 
@@ -77,9 +80,13 @@ public class QueuePage {
     private final CurrentUser currentUser;
     private final PresenceService presence;
     private final PromiseStatsService promiseStats;
+    private final PageFrames frames;
+    private final EscalationContext escalation;
 
-    public QueuePage(ConversationQueryService conversations, ChannelAccountService accounts, CurrentUser currentUser,
+    public QueuePage(PageFrames frames, EscalationContext escalation, ConversationQueryService conversations, ChannelAccountService accounts, CurrentUser currentUser,
             PresenceService presence, PromiseStatsService promiseStats) {
+        this.frames = frames;
+        this.escalation = escalation;
         this.promiseStats = promiseStats;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -112,8 +119,8 @@ public class QueuePage {
         }
         // Opening the queue counts as being at work (presence: on shift stays on shift).
         presence.seen(me);
-        return Templates.queue(Viewer.of(me), result, accounts.configuredKeys(), filters, query,
-                promiseStats.stats(accountFilter, PROMISE_DAYS));
+        return Templates.queue(frames.current(), Viewer.of(me), result, accounts.configuredKeys(), filters, query,
+                promiseStats.stats(accountFilter, PROMISE_DAYS), escalation.presence());
     }
 
     /** The team's promised-update figures (header line), refetched live like the rows. */

@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.signet.api.ProblemException;
 import dev.signet.channel.ChannelAccountService;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.sentiment.EvaluationReport;
 import dev.signet.sentiment.ModelVersionView;
 import dev.signet.sentiment.SentimentAdaptation;
@@ -55,7 +57,7 @@ public class SentimentModelsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance models(Viewer me, boolean canManage, String shippedVersion,
+        static native TemplateInstance models(PageFrame frame, Viewer me, boolean canManage, String shippedVersion,
                 List<AccountModels> accounts, EvaluationForm evaluation, EvaluationLimits limits);
 
         static native TemplateInstance models$evaluation(boolean canManage, List<AccountModels> accounts,
@@ -71,9 +73,11 @@ public class SentimentModelsPage {
     private final SentimentEvaluator evaluator;
     private final SentimentModels models;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public SentimentModelsPage(ChannelAccountService accounts, SentimentAdaptation adaptation,
+    public SentimentModelsPage(PageFrames frames, ChannelAccountService accounts, SentimentAdaptation adaptation,
             SentimentEvaluator evaluator, SentimentModels models, CurrentUser currentUser) {
+        this.frames = frames;
         this.accounts = accounts;
         this.adaptation = adaptation;
         this.evaluator = evaluator;
@@ -135,7 +139,7 @@ public class SentimentModelsPage {
 
     private TemplateInstance page(EvaluationForm form) {
         AppUser me = currentUser.get();
-        return Templates.models(Viewer.of(me), canManage(me), models.shipped().version(), accountModels(), form,
+        return Templates.models(frames.current(), Viewer.of(me), canManage(me), models.shipped().version(), accountModels(), form,
                 limits());
     }
 

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.signet.care.PriorityRule;
 import dev.signet.channel.ChannelAccountService;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import dev.signet.sla.SlaTarget;
@@ -44,7 +46,7 @@ public class SlaInsightsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance sla(Viewer me, List<String> accounts, String account, String period,
+        static native TemplateInstance sla(PageFrame frame, Viewer me, List<String> accounts, String account, String period,
                 String query, List<LineView> totals, List<LineView> lines, List<BreachView> breaches, String older,
                 boolean paged);
     }
@@ -52,8 +54,10 @@ public class SlaInsightsPage {
     private final SlaReportService reports;
     private final ChannelAccountService accounts;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public SlaInsightsPage(SlaReportService reports, ChannelAccountService accounts, CurrentUser currentUser) {
+    public SlaInsightsPage(PageFrames frames, SlaReportService reports, ChannelAccountService accounts, CurrentUser currentUser) {
+        this.frames = frames;
         this.reports = reports;
         this.accounts = accounts;
         this.currentUser = currentUser;
@@ -65,7 +69,7 @@ public class SlaInsightsPage {
             @QueryParam("before") String before) {
         SlaReport r = reports.report(account, period, before);
         String query = "account=" + (r.accountKey() == null ? "" : r.accountKey()) + "&period=" + r.period();
-        return Templates.sla(Viewer.of(currentUser.get()), accounts.configuredKeys(),
+        return Templates.sla(frames.current(), Viewer.of(currentUser.get()), accounts.configuredKeys(),
                 r.accountKey() == null ? "" : r.accountKey(), r.period(), query,
                 r.totals().stream().map(SlaInsightsPage::view).toList(),
                 r.lines().stream().map(SlaInsightsPage::view).toList(),

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import dev.signet.api.ProblemException;
 import dev.signet.channel.ChannelAccountService;
 import dev.signet.customer.CrmConfig;
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.CurrentUser;
 import dev.signet.security.Role;
 import dev.signet.sla.SlaPolicyChange;
@@ -37,7 +39,7 @@ public class SlaPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance sla(Viewer me, List<SlaPolicyView> policies, List<String> accounts,
+        static native TemplateInstance sla(PageFrame frame, Viewer me, List<SlaPolicyView> policies, List<String> accounts,
                 List<String> tiers, SlaPolicyRequest form, String error, String notice, List<SlaPolicyChange.View> changes);
     }
 
@@ -45,8 +47,10 @@ public class SlaPage {
     private final ChannelAccountService accounts;
     private final CrmConfig crm;
     private final CurrentUser currentUser;
+    private final PageFrames frames;
 
-    public SlaPage(SlaPolicyService policies, ChannelAccountService accounts, CrmConfig crm, CurrentUser currentUser) {
+    public SlaPage(PageFrames frames, SlaPolicyService policies, ChannelAccountService accounts, CrmConfig crm, CurrentUser currentUser) {
+        this.frames = frames;
         this.policies = policies;
         this.accounts = accounts;
         this.crm = crm;
@@ -103,7 +107,7 @@ public class SlaPage {
     }
 
     private TemplateInstance page(SlaPolicyRequest form, String error, String notice) {
-        return Templates.sla(Viewer.of(currentUser.get()), policies.list(null), accounts.configuredKeys(), crm.tiers(),
+        return Templates.sla(frames.current(), Viewer.of(currentUser.get()), policies.list(null), accounts.configuredKeys(), crm.tiers(),
                 form, error, notice, policies.changes(20));
     }
 

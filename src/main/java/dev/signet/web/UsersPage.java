@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.signet.page.PageFrame;
+import dev.signet.page.PageFrames;
 import dev.signet.security.AppUser;
 import dev.signet.security.AppUserService;
 import dev.signet.security.CurrentUser;
@@ -33,14 +35,16 @@ public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(Viewer me, List<Row> users);
+        static native TemplateInstance users(PageFrame frame, Viewer me, List<Row> users);
     }
 
     private final AppUserService users;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final PageFrames frames;
 
-    public UsersPage(AppUserService users, CurrentUser currentUser, Clock clock) {
+    public UsersPage(PageFrames frames, AppUserService users, CurrentUser currentUser, Clock clock) {
+        this.frames = frames;
         this.users = users;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -51,7 +55,7 @@ public class UsersPage {
     public TemplateInstance list() {
         Instant now = clock.instant();
         List<Row> rows = users.all().stream().map(u -> row(u, now)).toList();
-        return Templates.users(Viewer.of(currentUser.get()), rows);
+        return Templates.users(frames.current(), Viewer.of(currentUser.get()), rows);
     }
 
     @POST

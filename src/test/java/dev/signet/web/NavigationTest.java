@@ -2,6 +2,7 @@ package dev.signet.web;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,26 @@ class NavigationTest {
     void anAdminSeesEverything() {
         assertNav(world.user(Role.ADMIN), List.of("/queue", "/customers", "/goodwill", "/canned", "/admin", "/insights",
                 "/users", "/admin/audit", "/sandbox/console"));
+    }
+
+    @Test
+    void theErrorPageKeepsTheLayoutOfTheViewer() {
+        // api's error page gets the layout's frame through the PageFrames port that web implements
+        TestWorld.Login agent = world.agent();
+        String html = given().auth().preemptive().basic(agent.username(), agent.password()).accept("text/html")
+                .when().get("/conversations/" + Long.MAX_VALUE).then().statusCode(404).extract().asString();
+        assertEquals(List.of("/queue", "/customers", "/goodwill", "/canned", "/sandbox/console"), links(html));
+        assertTrue(html.contains("id=\"bell\""), "the bell is on the error page");
+    }
+
+    @Test
+    void anUnknownPathIsAPageWithTheLayout() {
+        TestWorld.Login agent = world.agent();
+        String html = given().auth().preemptive().basic(agent.username(), agent.password()).accept("text/html")
+                .when().get("/no-such-page").then().statusCode(404).extract().asString();
+        // rendered on an I/O thread, where the identity can't be resolved: the layout, without links or bell
+        assertTrue(html.contains("<nav aria-label=\"Pages\">"), "the layout wraps the error: " + html);
+        assertEquals(List.of(), links(html));
     }
 
     @Test
