@@ -126,12 +126,18 @@ public class ConversationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.AGENT, Role.LEAD })
     @Operation(summary = "Link the conversation to an earlier one of the same customer as the same matter; its contacts add up (may escalate)")
-    public MatterView sameMatter(@PathParam("id") long id, SameMatter body) {
-        return escalations.linkSameMatter(id, body == null ? null : body.conversationId(), currentUser.get());
+    public MatterView sameMatter(@PathParam("id") long id,
+            @NotNull(message = SameMatter.MATTER_REQUIRED) @Valid SameMatter body) {
+        return escalations.linkSameMatter(id, body.conversationId(), currentUser.get());
     }
 
-    /** The body of a same-matter link: the earlier conversation. */
-    public record SameMatter(Long conversationId) {
+    /**
+     * The body of a same-matter link: the earlier conversation. The service checks it again for the escalation page's
+     * form, which calls it too.
+     */
+    public record SameMatter(@NotNull(message = MATTER_REQUIRED) Long conversationId) {
+
+        private static final String MATTER_REQUIRED = "{signet.problem.matter-required}";
     }
 
     @POST

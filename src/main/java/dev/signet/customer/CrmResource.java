@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -68,11 +69,8 @@ public class CrmResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Create or update many customers at once: all or nothing")
-    public Response upsertBatch(List<CrmRecord> records, UriInfo uri) {
-        if (records == null) {
-            throw new CustomerActionException(400, "records-required", "Records required",
-                    "Send a JSON array of CRM records, e.g. [{\"crmId\":\"C-1\",\"name\":\"Ann Able\"}].");
-        }
+    public Response upsertBatch(@NotNull(message = "{signet.problem.records-required}") List<CrmRecord> records,
+            UriInfo uri) {
         return answer(imports.upsert(records, actor()), uri);
     }
 

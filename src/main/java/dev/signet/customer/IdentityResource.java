@@ -3,6 +3,8 @@ package dev.signet.customer;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,9 +28,20 @@ import dev.signet.security.Role;
 @RolesAllowed({ Role.AGENT, Role.LEAD, Role.ADMIN })
 public class IdentityResource {
 
-    /** What a link, unlink, merge or undo request may say: why (kept in the audit) and the other party. */
-    public record ActionRequest(Long customerId, Long sourceCustomerId, String reason) {
+    /** What an unlink or undo request may say: why (kept in the audit). */
+    public record ActionRequest(String reason) {
     }
+
+    /** A link: the customer the identity belongs to, and why (kept in the audit). */
+    public record LinkRequest(@NotNull(message = MISSING_CUSTOMER) Long customerId, String reason) {
+    }
+
+    /** A merge: the customer merged into this one, and why (kept in the audit). */
+    public record MergeRequest(@NotNull(message = MISSING_CUSTOMER) Long sourceCustomerId, String reason) {
+    }
+
+    /** The problem a link or merge without the other customer gets (text in ValidationMessages.properties). */
+    private static final String MISSING_CUSTOMER = "{signet.problem.missing-customer}";
 
     private final IdentityLinkService links;
     private final CustomerMergeService merges;
@@ -43,10 +56,8 @@ public class IdentityResource {
     @POST
     @Path("identities/{id}/link")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response link(@PathParam("id") long identityId, ActionRequest request) {
-        if (request == null || request.customerId() == null) {
-            throw new CustomerActionException(400, "missing-customer", "Missing customer", "Give customerId.");
-        }
+    public Response link(@PathParam("id") long identityId,
+            @NotNull(message = MISSING_CUSTOMER) @Valid LinkRequest request) {
         links.link(identityId, request.customerId(), actor(), request.reason());
         return Response.noContent().build();
     }
@@ -79,10 +90,8 @@ public class IdentityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Operation(summary = "Merge sourceCustomerId into this customer (undoable)")
-    public Response merge(@PathParam("id") long targetId, ActionRequest request) {
-        if (request == null || request.sourceCustomerId() == null) {
-            throw new CustomerActionException(400, "missing-customer", "Missing customer", "Give sourceCustomerId.");
-        }
+    public Response merge(@PathParam("id") long targetId,
+            @NotNull(message = MISSING_CUSTOMER) @Valid MergeRequest request) {
         long mergeId = merges.merge(request.sourceCustomerId(), targetId, actor(), request.reason());
         return Response.status(201).entity(Map.of("mergeId", mergeId)).build();
     }

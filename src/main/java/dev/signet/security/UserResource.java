@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 
 /** User administration as JSON: an admin adds team members; initials are unique in the team. */
@@ -52,6 +55,15 @@ public class UserResource {
 
     /** What an admin changes of a team member: a field left out (null) stays as it is. */
     public record UserChange(String role, String initials) {
+
+        private static final String INVALID_CHANGE = "{signet.problem.invalid-user-change}";
+
+        /** A change names a role, initials or both (whether the role is known, {@link AppUserService} says). */
+        @JsonIgnore
+        @AssertTrue(message = INVALID_CHANGE)
+        public boolean isRoleOrInitialsGiven() {
+            return !blank(role) || !blank(initials);
+        }
     }
 
     private final AppUserService users;
@@ -84,11 +96,8 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "Unknown role or invalid initials")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "Initials already taken")
-    public UserView change(@PathParam("username") String username, UserChange body) {
-        if (body == null || (blank(body.role()) && blank(body.initials()))) {
-            throw new UserRejectedException(400, "invalid-user-change", "Invalid user change",
-                    "Give a role, initials, or both.");
-        }
+    public UserView change(@PathParam("username") String username,
+            @NotNull(message = UserChange.INVALID_CHANGE) @Valid UserChange body) {
         return view(users.change(username, blank(body.role()) ? null : body.role().strip(),
                 blank(body.initials()) ? null : body.initials().strip(), currentUser.get().username()));
     }

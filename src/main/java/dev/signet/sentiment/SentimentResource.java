@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,7 +43,10 @@ public class SentimentResource {
     }
 
     /** Which version of the account's model to use; 0 is the shipped model. */
-    public record ActivationRequest(Integer number) {
+    public record ActivationRequest(
+            @NotNull(message = INVALID_VERSION) @Min(value = 0, message = INVALID_VERSION) Integer number) {
+
+        private static final String INVALID_VERSION = "{signet.problem.invalid-version}";
     }
 
     private final SentimentCorrections corrections;
@@ -119,10 +125,8 @@ public class SentimentResource {
     @RolesAllowed({ Role.LEAD, Role.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Activate a version (roll back); number 0 goes back to the shipped model")
-    public List<ModelVersionView> activate(@PathParam("account") String account, ActivationRequest request) {
-        if (request == null || request.number() == null || request.number() < 0) {
-            throw new InvalidVersionException();
-        }
+    public List<ModelVersionView> activate(@PathParam("account") String account,
+            @NotNull(message = ActivationRequest.INVALID_VERSION) @Valid ActivationRequest request) {
         return adaptation.activate(account, request.number(), currentUser.get().username());
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,8 +43,14 @@ public class GoodwillResource {
         this.currentUser = currentUser;
     }
 
-    /** The body of a new gesture. */
-    public record NewGesture(Long conversationId, BigDecimal amount, String reason) {
+    /**
+     * The body of a new gesture. Amount and reason are checked by {@link GoodwillCommands#record}, which the
+     * conversation page's form calls too.
+     */
+    public record NewGesture(@NotNull(message = CONVERSATION_REQUIRED) Long conversationId, BigDecimal amount,
+            String reason) {
+
+        private static final String CONVERSATION_REQUIRED = "{signet.problem.goodwill-conversation-required}";
     }
 
     /** The body of a decline (the note is optional). */
@@ -54,11 +62,7 @@ public class GoodwillResource {
     @RolesAllowed({ Role.AGENT, Role.LEAD })
     @Operation(summary = "Record a goodwill gesture on a conversation: 201 GRANTED within your allowance, "
             + "202 PENDING_APPROVAL over it")
-    public Response record(NewGesture body) {
-        if (body == null || body.conversationId() == null) {
-            throw GoodwillRejectedException.invalid("goodwill-conversation-required", "Conversation required",
-                    "Send {\"conversationId\":1,\"amount\":20.00,\"reason\":\"…\"}.");
-        }
+    public Response record(@NotNull(message = NewGesture.CONVERSATION_REQUIRED) @Valid NewGesture body) {
         GoodwillViews.Gesture gesture = commands.record(body.conversationId(), body.amount(), body.reason(),
                 currentUser.get());
         return Response.status(gesture.status() == GoodwillStatus.GRANTED ? 201 : 202).entity(gesture).build();
