@@ -2,6 +2,12 @@ package dev.signet.sandbox;
 
 import java.util.Set;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A fault armed on the fake X, for tests and benchmarks: the next {@code times} requests whose path ends with
  * {@code pathSuffix} (e.g. {@code statuses/mentions_timeline.json}; {@code *} for every path) fail as asked.
@@ -31,8 +37,13 @@ import java.util.Set;
  *                       lost — replaced by {@code status} (a 5xx after the write), delayed by {@code delayMillis} (a
  *                       timeout after the write), or both. The case where a client can't know whether X has its post.
  */
-public record SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
-        long resetInSeconds, String distortion, boolean afterWrite) {
+public record SandboxFault(
+        @NotBlank(message = SandboxFault.INVALID) String pathSuffix,
+        @Min(value = 1, message = SandboxFault.INVALID) int times,
+        int status, long delayMillis, boolean malformed, long resetInSeconds, String distortion, boolean afterWrite) {
+
+    /** The problem a fault that can't be armed gets (text in ValidationMessages.properties). */
+    static final String INVALID = "{signet.problem.invalid-fault}";
 
     /** A fault before the write, possibly a page distortion. */
     public SandboxFault(String pathSuffix, int times, int status, long delayMillis, boolean malformed,
@@ -104,6 +115,26 @@ public record SandboxFault(String pathSuffix, int times, int status, long delayM
     /** A fault after the write: the request is carried out, then its answer is lost (see {@code afterWrite}). */
     public static SandboxFault afterWrite(String pathSuffix, int times, int status, long delayMillis) {
         return new SandboxFault(pathSuffix, times, status, delayMillis, false, 0, null, true);
+    }
+
+    /** The status is 0 (answer normally) or an error status. */
+    @JsonIgnore
+    @AssertTrue(message = INVALID)
+    public boolean isStatusNoneOrError() {
+        return status == 0 || (status >= 400 && status <= 599);
+    }
+
+    /** The distortion is known, a rate-limit header variant only on a 429, an odd body only after the write. */
+    @JsonIgnore
+    @AssertTrue(message = INVALID)
+    public boolean isDistortionFitting() {
+        if (distortion == null || distortion.isBlank()) {
+            return true;
+        }
+        if (RATE_LIMIT_HEADERS.contains(distortion)) {
+            return status == 429;
+        }
+        return DISTORTIONS.contains(distortion) && (!distortion.startsWith("odd-") || oddBody() != null);
     }
 
     boolean distorts() {

@@ -2,6 +2,8 @@ package dev.signet.sandbox;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,21 +40,7 @@ public class SandboxFaultResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Arm a fault: the next `times` requests whose path ends with `pathSuffix` fail as described")
-    public Response arm(SandboxFault fault) {
-        if (fault == null || fault.pathSuffix() == null || fault.pathSuffix().isBlank() || fault.times() < 1
-                || (fault.status() != 0 && (fault.status() < 400 || fault.status() > 599))
-                || (fault.distortion() != null && !fault.distortion().isBlank()
-                        && !SandboxFault.DISTORTIONS.contains(fault.distortion()))
-                || (fault.distortion() != null && SandboxFault.RATE_LIMIT_HEADERS.contains(fault.distortion())
-                        && fault.status() != 429)
-                || (fault.distorts() && fault.distortion().startsWith("odd-") && fault.oddBody() == null)) {
-            return Response.status(400).type("application/problem+json")
-                    .entity(new SandboxProblemBody("/problems/invalid-fault", "Invalid fault", 400,
-                            "A fault needs pathSuffix (or *), times >= 1, a status of 0 or 400-599 and a known "
-                                    + "distortion (rate-limit header variants only with status 429; odd-empty, "
-                                    + "odd-object, odd-data, odd-text only with afterWrite)."))
-                    .build();
-        }
+    public Response arm(@NotNull(message = SandboxFault.INVALID) @Valid SandboxFault fault) {
         faults.arm(fault);
         return Response.status(201).entity(fault).build();
     }

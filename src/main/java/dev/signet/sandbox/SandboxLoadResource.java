@@ -1,5 +1,7 @@
 package dev.signet.sandbox;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,12 +41,7 @@ public class SandboxLoadResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post perSecond mentions of brand for seconds, by customers customers in turn (202)")
-    public Response start(SandboxLoad load) {
-        if (load == null || load.brand() == null || load.customers() < 1 || load.perSecond() < 1
-                || load.perSecond() > MAX_PER_SECOND || load.seconds() < 1 || load.seconds() > MAX_SECONDS) {
-            return problem(400, "invalid-load", "Invalid load", "A load needs a brand, customers >= 1, perSecond 1-"
-                    + MAX_PER_SECOND + " and seconds 1-" + MAX_SECONDS + ".");
-        }
+    public Response start(@NotNull(message = SandboxLoad.INVALID) @Valid SandboxLoad load) {
         try {
             if (!generator.start(load)) {
                 return problem(409, "load-running", "A load is running",

@@ -104,4 +104,127 @@ class RequestValidationTest {
                 .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-request"))
                 .body("errors.field", hasItem("inReplyTo"));
     }
+
+    @Test
+    void aLinkOrMergeWithoutTheOtherCustomerNamesTheField() {
+        as(world.agent()).body("{\"reason\":\"same person\"}").when().post("/api/identities/1/link")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/missing-customer")).body("title", equalTo("Missing customer"))
+                .body("errors.field", equalTo(List.of("customerId")));
+        as(world.agent()).when().post("/api/identities/1/link")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/missing-customer"));
+        as(world.agent()).body("{\"customerId\":\"ann\"}").when().post("/api/identities/1/link")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/malformed-json"))
+                .body("errors.field", equalTo(List.of("customerId")));
+        // A link's customerId does not stand in for a merge's source.
+        as(world.user(Role.LEAD)).body("{\"customerId\":1,\"reason\":\"dupe\"}").when().post("/api/customers/1/merges")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/missing-customer")).body("title", equalTo("Missing customer"))
+                .body("errors.field", equalTo(List.of("sourceCustomerId")));
+        as(world.user(Role.LEAD)).when().post("/api/customers/1/merges")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/missing-customer"));
+    }
+
+    @Test
+    void aGestureWithoutConversationNamesTheField() {
+        as(world.agent()).body("{\"amount\":20.00,\"reason\":\"late flight\"}").when().post("/api/goodwill")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/goodwill-conversation-required"))
+                .body("title", equalTo("Conversation required"))
+                .body("detail", equalTo("Send {\"conversationId\":1,\"amount\":20.00,\"reason\":\"…\"}."))
+                .body("errors.field", equalTo(List.of("conversationId")));
+        as(world.agent()).when().post("/api/goodwill")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/goodwill-conversation-required"));
+        as(world.agent()).body("{\"conversationId\":\"first\",\"amount\":20.00}").when().post("/api/goodwill")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/malformed-json"))
+                .body("errors.field", equalTo(List.of("conversationId")));
+    }
+
+    @Test
+    void aVersionMustBeANumberOfZeroOrMore() {
+        as(world.user(Role.LEAD)).body("{\"number\":-1}").when().put("/api/sentiment/accounts/acme/active")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/invalid-version")).body("title", equalTo("Invalid version"))
+                .body("errors.field", equalTo(List.of("number")));
+        as(world.user(Role.LEAD)).body("{}").when().put("/api/sentiment/accounts/acme/active")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-version"))
+                .body("errors.field", equalTo(List.of("number")));
+        as(world.user(Role.LEAD)).when().put("/api/sentiment/accounts/acme/active")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-version"));
+        as(world.user(Role.LEAD)).body("{\"number\":\"two\"}").when().put("/api/sentiment/accounts/acme/active")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/malformed-json"))
+                .body("errors.field", equalTo(List.of("number")));
+    }
+
+    @Test
+    void aUserChangeNamesARoleOrInitials() {
+        String username = world.agent().username();
+        as(world.user(Role.ADMIN)).body("{}").when().patch("/api/users/" + username)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/invalid-user-change")).body("title", equalTo("Invalid user change"))
+                .body("detail", equalTo("Give a role, initials, or both."));
+        as(world.user(Role.ADMIN)).body("{\"role\":\" \",\"initials\":\"\"}").when().patch("/api/users/" + username)
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-user-change"));
+        as(world.user(Role.ADMIN)).when().patch("/api/users/" + username)
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-user-change"));
+        as(world.user(Role.ADMIN)).body("{\"role\":[\"lead\"]}").when().patch("/api/users/" + username)
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/malformed-json"))
+                .body("errors.field", equalTo(List.of("role")));
+    }
+
+    @Test
+    void aBatchWithoutRecordsIsRefused() {
+        as(world.user(Role.LEAD)).when().post("/api/customers/batch")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/records-required")).body("title", equalTo("Records required"))
+                .body("detail", containsString("JSON array of CRM records"));
+        as(world.user(Role.LEAD)).body("{\"crmId\":\"C-1\"}").when().post("/api/customers/batch")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/malformed-json"));
+    }
+
+    @Test
+    void aSameMatterLinkNamesTheEarlierConversation() {
+        as(world.agent()).body("{}").when().post("/api/conversations/1/same-matter")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/matter-required")).body("title", equalTo("Say which conversation"))
+                .body("errors.field", equalTo(List.of("conversationId")));
+        as(world.agent()).when().post("/api/conversations/1/same-matter")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/matter-required"));
+        as(world.agent()).body("{\"conversationId\":\"the one before\"}")
+                .when().post("/api/conversations/1/same-matter")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/malformed-json"))
+                .body("errors.field", equalTo(List.of("conversationId")));
+    }
+
+    @Test
+    void aSandboxFaultOrLoadOutOfBoundsIsNamed() {
+        given().contentType(ContentType.JSON).body("{\"pathSuffix\":\" \",\"times\":0}")
+                .when().post("/sandbox/api/faults")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/invalid-fault")).body("title", equalTo("Invalid fault"))
+                .body("errors.field", equalTo(List.of("pathSuffix", "times")));
+        given().contentType(ContentType.JSON)
+                .body("{\"pathSuffix\":\"/x-never-asked\",\"times\":1,\"status\":200,\"distortion\":\"no-reset\"}")
+                .when().post("/sandbox/api/faults")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-fault"))
+                .body("errors.field", equalTo(List.of("distortionFitting", "statusNoneOrError")));
+        given().contentType(ContentType.JSON).when().post("/sandbox/api/faults")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-fault"));
+        given().contentType(ContentType.JSON).body("{\"pathSuffix\":\"/x-never-asked\",\"times\":\"once\"}")
+                .when().post("/sandbox/api/faults")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/malformed-json"))
+                .body("errors.field", equalTo(List.of("times")));
+        // Nothing was armed by the refused faults.
+        given().when().get("/sandbox/api/faults").then().statusCode(200)
+                .body("pathSuffix", not(hasItem("/x-never-asked")));
+
+        given().contentType(ContentType.JSON).body("{\"customers\":1,\"perSecond\":5000,\"seconds\":1}")
+                .when().post("/sandbox/api/load")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/invalid-load")).body("title", equalTo("Invalid load"))
+                .body("errors.field", equalTo(List.of("brand", "perSecond")));
+        given().contentType(ContentType.JSON).when().post("/sandbox/api/load")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/invalid-load"));
+    }
 }
